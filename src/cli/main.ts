@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from "commander";
+import { DockgradeError, SpecError } from "../errors.js";
+import { LANGS, type Lang } from "../i18n.js";
+import { installInterruptCleanup } from "../runtime/interrupts.js";
+
+const write = (text: string) => process.stdout.write(text);
+const defaultLang: Lang = process.env.DOCKGRADE_LANG === "en" ? "en" : "fr";
+const langOption = () => new Option("--lang <lang>", "language of learner-facing text").choices(LANGS).default(defaultLang);
+
+/** The command table; each command module is imported only when it runs. */
+function program(setExit: (code: number) => void): Command {
+  const cli = new Command("dockgrade").description("Grades Docker course exercises on a real Docker engine.").exitOverride();
+
+  cli
+    .command("grade")
+    .description("grade submission folders against an exercise")
+    .argument("<exercise-dir>", "folder holding exercise.yaml")
+    .argument("<submission-dir...>", "learner submission folders")
+    .addOption(new Option("--format <format>", "output format").default("text"))
+    .addOption(langOption())
+    .addOption(new Option("--build-network <mode>", "network for RUN steps").choices(["default", "none"]).default(process.env.CI ? "none" : "default"))
+    .action(async (exerciseDir: string, submissions: string[], options: { format: string; lang: Lang; buildNetwork: "default" | "none" }) => {
+      installInterruptCleanup();
+      const { gradeCommand } = await import("./grade-command.js");
+      setExit((await gradeCommand(exerciseDir, submissions, { ...options, write })).exitCode);
+    });
+
+  cli
+    .command("doctor")
+    .description("check the engine and base images; --fix starts an engine and provides missing images")
+    .option("--fix", "install/start an engine and pull or build missing base images", false)
+    .option("--quiet", "print only problems", false)
+    .option("--exercises <dir>", "exercise folder(s) to prepare base images for")
+    .action(async (options: { fix: boolean; quiet: boolean; exercises?: string }) => {
+      const { doctorCommand } = await import("./doctor-command.js");
+      setExit(await doctorCommand({ fix: options.fix, quiet: options.quiet, exercisesDir: options.exercises, write }));
+    });
+
+  cli
+    .command("init")
+    .description("make a learner workspace: starter files and `npm test` that grades them")
+    .argument("<exercise-dir>", "folder holding exercise.yaml")
+    .argument("<dir>", "workspace folder to create")
+    .action(async (exerciseDir: string, dir: string) => {
+      const { initCommand } = await import("./init-command.js");
+      setExit(await initCommand(exerciseDir, dir, write));
+    });
+
+  cli
+    .command("test")
+    .description("grade the learner workspace in the current folder with vitest (what `npm test` runs)")
+    .addOption(langOption())
+    .action(async (options: { lang: Lang }) => {
+      installInterruptCleanup();
+      const { testCommand } = await import("./test-command.js");
+      setExit(await testCommand(process.cwd(), options.lang));
+    });
+
+  cli
+    .command("schema")
+    .description("print the JSON Schema of exercise.yaml (for yaml-language-server)")
+    .action(async () => {
+      const { schemaCommand } = await import("./schema-command.js");
+      write(schemaCommand());
+    });
+
+  cli
+    .command("clean")
+    .description("remove every container, image, network and volume a killed run left behind")
+    .action(async () => {
+      const { cleanCommand } = await import("./clean-command.js");
+      setExit(await cleanCommand(write));
+    });
+
+  return cli;
+}
+
+/** The only place that exits: 0 all passed, 1 a check failed, 2 could not grade. */
+async function main(): Promise<void> {
+  let exitCode = 0;
+  try {
+    await program((code) => (exitCode = code)).parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      exitCode = error.exitCode === 0 ? 0 : 2;
+    } else if (error instanceof SpecError) {
+      process.stderr.write(`dockgrade: invalid exercise spec\n${error.message}\n`);
+      exitCode = 2;
+    } else if (error instanceof DockgradeError) {
+      process.stderr.write(`dockgrade: ${error.message}\n`);
+      exitCode = 2;
+    } else {
+      const detail = process.env.DOCKGRADE_DEBUG && error instanceof Error ? error.stack : String(error instanceof Error ? error.message : error);
+      process.stderr.write(`dockgrade: internal error: ${detail}\n(set DOCKGRADE_DEBUG=1 for details)\n`);
+      exitCode = 2;
+    }
+  }
+  process.exitCode = exitCode;
+}
+
+await main();

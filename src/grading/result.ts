@@ -1,0 +1,56 @@
+/** The stable result model every reporter reads. Field meanings never change; fields may be added. */
+
+export type CheckStatus = "pass" | "fail" | "skip" | "error";
+export type SubmissionStatus = "passed" | "failed" | "error";
+
+export interface CheckResult {
+  id: string;
+  kind: string;
+  title: string;
+  status: CheckStatus;
+  points: number;
+  maxPoints: number;
+  message: string;
+  expected?: string;
+  actual?: string;
+  hint?: string;
+  /** Hidden checks are left out of learner-facing output. */
+  hidden?: boolean;
+  durationMs: number;
+}
+
+export interface BuildSummary {
+  status: "ok" | "failed" | "not-run";
+  durationMs: number;
+  /** The lines of the build log that explain a failure (empty when the build passed). */
+  logExcerpt: string[];
+  imageId?: string;
+}
+
+export interface SubmissionResult {
+  exercise: string;
+  exerciseTitle: string;
+  submission: string;
+  status: SubmissionStatus;
+  score: number;
+  maxScore: number;
+  durationMs: number;
+  /** Why grading could not complete (engine trouble), when status is "error". */
+  error?: string;
+  build: BuildSummary;
+  checks: CheckResult[];
+}
+
+export interface RunResult {
+  results: SubmissionResult[];
+}
+
+export function submissionStatus(checks: CheckResult[], error?: string): SubmissionStatus {
+  if (error || checks.some((check) => check.status === "error")) return "error";
+  return checks.every((check) => check.status === "pass") ? "passed" : "failed";
+}
+
+export function runExitCode(run: RunResult): 0 | 1 | 2 {
+  if (run.results.some((result) => result.status === "error")) return 2;
+  return run.results.every((result) => result.status === "passed") ? 0 : 1;
+}

@@ -1,0 +1,47 @@
+import { formatDuration } from "../format.js";
+import type { Lang } from "../i18n.js";
+import type { CheckResult, RunResult, SubmissionResult } from "../grading/result.js";
+
+const MARKS: Record<CheckResult["status"], string> = { pass: "✔", fail: "✘", skip: "–", error: "!" };
+
+const WORDS = {
+  fr: { expected: "attendu", actual: "obtenu", hint: "piste", build: "La construction de l'image a échoué", score: "Score", total: "Total" },
+  en: { expected: "expected", actual: "actual", hint: "hint", build: "The image build failed", score: "Score", total: "Total" },
+} as const;
+
+function indent(text: string, prefix: string): string {
+  return text.split("\n").map((line) => prefix + line).join("\n");
+}
+
+function renderCheck(check: CheckResult, lang: Lang): string {
+  const words = WORDS[lang];
+  const head = `  ${MARKS[check.status]} ${check.title} (${check.points}/${check.maxPoints})  [${check.id}]`;
+  if (check.status === "pass") return head;
+  const lines = [head, indent(check.message, "      ")];
+  if (check.status === "fail" && check.expected !== undefined) lines.push(`      ${words.expected}: ${check.expected}`, `      ${words.actual}: ${check.actual ?? ""}`);
+  if (check.hint) lines.push(indent(`${words.hint}: ${check.hint}`, "      → ").replace(/^ {6}→ /, "      → "));
+  return lines.join("\n");
+}
+
+function renderSubmission(result: SubmissionResult, lang: Lang, showHidden: boolean): string {
+  const words = WORDS[lang];
+  const lines = [`${result.exercise} — ${result.exerciseTitle}`, `  ${result.submission}`];
+  if (result.build.status === "failed") {
+    lines.push(`  ${words.build}:`, ...result.build.logExcerpt.map((line) => `    | ${line}`));
+  }
+  for (const check of result.checks) if (showHidden || !check.hidden) lines.push(renderCheck(check, lang));
+  if (result.error) lines.push(`  ! ${result.error}`);
+  lines.push(`  ${words.score}: ${result.score}/${result.maxScore}  (${formatDuration(result.durationMs)})`);
+  return lines.join("\n");
+}
+
+/** Plain text for a terminal or a CI log; learner-facing unless `showHidden`. */
+export function renderText(run: RunResult, options: { lang: Lang; showHidden?: boolean }): string {
+  const blocks = run.results.map((result) => renderSubmission(result, options.lang, options.showHidden ?? false));
+  if (run.results.length > 1) {
+    const score = run.results.reduce((sum, result) => sum + result.score, 0);
+    const max = run.results.reduce((sum, result) => sum + result.maxScore, 0);
+    blocks.push(`${WORDS[options.lang].total}: ${score}/${max}`);
+  }
+  return `${blocks.join("\n\n")}\n`;
+}

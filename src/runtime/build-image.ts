@@ -1,0 +1,121 @@
+import type Docker from "dockerode";
+import { ContextTooLarge, packBuildContext } from "./build-context.js";
+
+export interface BuildRequest {
+  contextDir: string;
+  /** Dockerfile path relative to the context. */
+  dockerfile: string;
+  tag: string;
+  labels: Record<string, string>;
+  timeoutMs: number;
+  contextLimitBytes: number;
+  logLimitBytes: number;
+  memoryBytes: number;
+  /** Engine network mode for RUN steps: "default" or "none". */
+  networkMode: string;
+  noCache?: boolean;
+}
+
+export interface BuildOutcome {
+  ok: boolean;
+  imageId?: string;
+  log: string[];
+  /** The engine's own error, or why the build was stopped. */
+  error?: string;
+  durationMs: number;
+  /** Whose fault a failure is: the submission's (bad step, too slow, too big) or the engine's. */
+  fault?: "learner" | "engine";
+  /** Intermediate images the builder reported (`---> id`), for clean-up after a failed build. */
+  intermediateIds: string[];
+}
+
+interface BuildEvent {
+  stream?: string;
+  error?: string;
+  errorDetail?: { message?: string };
+  aux?: { ID?: string };
+}
+
+/**
+ * Builds with the engine's classic builder and keeps the whole log (testcontainers only says
+ * "Failed to build image"). Never pulls: base images must be present or pullable by the
+ * engine on its own.
+ */
+export async function buildImage(docker: Docker, request: BuildRequest): Promise<BuildOutcome> {
+  const started = Date.now();
+  const log: string[] = [];
+  const intermediateIds: string[] = [];
+  let logBytes = 0;
+  let truncated = false;
+  const record = (text: string) => {
+    for (const line of text.split("\n")) {
+      if (line.trim() === "") continue;
+      const step = /^ ---> ([0-9a-f]{12})$/.exec(line);
+      if (step) intermediateIds.push(step[1]!);
+      logBytes += line.length;
+      if (logBytes <= request.logLimitBytes) log.push(line);
+      else if (!truncated) {
+        truncated = true;
+        log.push(`[dockgrade] log truncated after ${Math.round(request.logLimitBytes / 1024)} KiB`);
+      }
+    }
+  };
+
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), request.timeoutMs);
+  try {
+    const context = await packBuildContext(request.contextDir, request.dockerfile, request.contextLimitBytes);
+    const stream = await docker.buildImage(context.stream, {
+      t: request.tag,
+      dockerfile: request.dockerfile,
+      labels: request.labels,
+      rm: true,
+      forcerm: true,
+      pull: false,
+      nocache: request.noCache ?? false,
+      networkmode: request.networkMode,
+      memory: request.memoryBytes,
+      memswap: request.memoryBytes,
+      abortSignal: abort.signal,
+    } as Docker.ImageBuildOptions);
+    let imageId: string | undefined;
+    let error: string | undefined;
+    await new Promise<void>((resolve, reject) => {
+      docker.modem.followProgress(
+        stream,
+        (err) => (err ? reject(err) : resolve()),
+        (event: BuildEvent) => {
+          if (event.stream) record(event.stream);
+          if (event.aux?.ID) imageId = event.aux.ID;
+          if (event.error) {
+            error = event.errorDetail?.message ?? event.error;
+            record(error);
+          }
+        },
+      );
+    });
+    if (!error && !imageId) imageId = (await docker.getImage(request.tag).inspect()).Id;
+    return { ok: !error, imageId: error ? undefined : imageId, log, error, fault: error ? "learner" : undefined, durationMs: Date.now() - started, intermediateIds };
+  } catch (cause) {
+    const timedOut = abort.signal.aborted;
+    const tooLarge = cause instanceof ContextTooLarge;
+    const error = timedOut
+      ? `build stopped after ${Math.round(request.timeoutMs / 1000)} s (time limit)`
+      : tooLarge
+        ? `build context refused: ${(cause.bytes / 1e6).toFixed(1)} MB, over the ${(cause.limitBytes / 1e6).toFixed(0)} MB limit (use .dockerignore)`
+        : cause instanceof Error
+          ? cause.message
+          : String(cause);
+    const fault = timedOut || tooLarge ? "learner" : "engine";
+    return { ok: false, log: [...log, error], error, fault, durationMs: Date.now() - started, intermediateIds };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The lines of a failed build's log that explain it: the failing step and what followed. */
+export function buildFailureExcerpt(log: string[], maxLines = 15): string[] {
+  const lastStep = log.findLastIndex((line) => /^Step \d+\/\d+ :/.test(line));
+  const relevant = lastStep >= 0 ? log.slice(lastStep) : log;
+  return relevant.length > maxLines ? [relevant[0]!, "…", ...relevant.slice(-(maxLines - 2))] : relevant;
+}

@@ -1,0 +1,46 @@
+import Docker from "dockerode";
+import { EngineUnavailableError } from "../errors.js";
+
+// Ryuk (testcontainers' reaper) is an image that must be pulled; dockgrade removes what it
+// creates itself, so it does without unless the user asks for it.
+process.env.TESTCONTAINERS_RYUK_DISABLED ??= "true";
+
+export function engineAddress(): string {
+  return process.env.DOCKER_HOST ?? "unix:///var/run/docker.sock";
+}
+
+export function createDockerClient(): Docker {
+  return new Docker();
+}
+
+export interface EngineVersion {
+  version: string;
+  apiVersion: string;
+  os: string;
+}
+
+/** Resolves with the engine's version when it answers within `timeoutMs`, undefined otherwise. */
+export async function probeEngine(docker: Docker, timeoutMs = 3000): Promise<EngineVersion | undefined> {
+  const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), timeoutMs).unref());
+  const answer = docker
+    .version()
+    .then((version) => ({ version: version.Version, apiVersion: version.ApiVersion, os: `${version.Os}/${version.Arch}` }))
+    .catch(() => undefined);
+  return Promise.race([answer, timeout]);
+}
+
+export function engineUnavailableHelp(): string {
+  return [
+    `Aucun moteur Docker ne répond à ${engineAddress()}. / No Docker engine answers at ${engineAddress()}.`,
+    "  Linux (root, apt): dockgrade doctor --fix   (installs docker.io if needed and starts dockerd)",
+    "  Linux (systemd):   sudo systemctl start docker",
+    "  macOS / Windows:   start Docker Desktop",
+    "  Remote engine:     export DOCKER_HOST=tcp://host:2375",
+  ].join("\n");
+}
+
+export async function requireEngine(docker: Docker): Promise<EngineVersion> {
+  const version = await probeEngine(docker);
+  if (!version) throw new EngineUnavailableError(engineUnavailableHelp());
+  return version;
+}

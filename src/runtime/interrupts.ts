@@ -1,0 +1,28 @@
+/** Clean-ups to run when the process is interrupted; each session registers itself while it lives. */
+const pending = new Set<() => Promise<void>>();
+let installed = false;
+
+export function onInterrupt(cleanup: () => Promise<void>): () => void {
+  pending.add(cleanup);
+  return () => pending.delete(cleanup);
+}
+
+/**
+ * On SIGINT/SIGTERM, removes what running sessions created, then exits (130/143). Called by the
+ * entry points only: a library does not take over a process's signals on import.
+ */
+export function installInterruptCleanup(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
+  if (installed) return;
+  installed = true;
+  const handle = (signal: NodeJS.Signals, code: number) => {
+    process.once(signal, async () => {
+      log(`\n${signal}: nettoyage en cours / cleaning up (${pending.size})…`);
+      const watchdog = setTimeout(() => process.exit(code), 30_000);
+      await Promise.allSettled([...pending].map((cleanup) => cleanup()));
+      clearTimeout(watchdog);
+      process.exit(code);
+    });
+  };
+  handle("SIGINT", 130);
+  handle("SIGTERM", 143);
+}

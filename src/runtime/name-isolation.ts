@@ -1,0 +1,44 @@
+/**
+ * Gives each submission its own image namespace: the learner's `mon-app:v1` becomes
+ * `dockgrade-<session>/mon-app:v1` on the engine, so two submissions graded at once never see
+ * each other's images and an image the instructor already has is never overwritten.
+ */
+export class NameIsolation {
+  private readonly repositories = new Set<string>();
+
+  constructor(readonly prefix: string) {}
+
+  /** Splits `repo[:tag][@digest]`; a colon inside a registry host (`host:5000/x`) is not a tag. */
+  static split(ref: string): { repository: string; suffix: string } {
+    const at = ref.indexOf("@");
+    const withoutDigest = at >= 0 ? ref.slice(0, at) : ref;
+    const digest = at >= 0 ? ref.slice(at) : "";
+    const colon = withoutDigest.lastIndexOf(":");
+    const hasTag = colon > withoutDigest.lastIndexOf("/");
+    return hasTag
+      ? { repository: withoutDigest.slice(0, colon), suffix: withoutDigest.slice(colon) + digest }
+      : { repository: withoutDigest, suffix: digest };
+  }
+
+  /** The engine-side name for a name the learner writes to (build -t, tag target). */
+  isolate(ref: string): string {
+    const { repository, suffix } = NameIsolation.split(ref);
+    this.repositories.add(repository);
+    return `${this.prefix}/${repository.replaceAll(":", "-")}${suffix}`;
+  }
+
+  /** For names the learner reads: their own images are isolated, anything else (a base image) is left as is. */
+  resolve(ref: string): string {
+    const { repository } = NameIsolation.split(ref);
+    return this.repositories.has(repository) ? this.isolate(ref) : ref;
+  }
+
+  owns(ref: string): boolean {
+    return this.repositories.has(NameIsolation.split(ref).repository);
+  }
+
+  /** Puts the learner's names back into engine output. */
+  restore(text: string): string {
+    return text.replaceAll(`${this.prefix}/`, "");
+  }
+}

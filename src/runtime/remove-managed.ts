@@ -1,0 +1,42 @@
+import type Docker from "dockerode";
+import { LABEL_MANAGED } from "./labels.js";
+
+export interface ManagedObjects {
+  containers: number;
+  images: number;
+  networks: number;
+  volumes: number;
+}
+
+const managed = { label: [`${LABEL_MANAGED}=true`] };
+
+/** Counts objects carrying dockgrade's label (the test suite asserts zero at the end). */
+export async function countManagedObjects(docker: Docker): Promise<ManagedObjects> {
+  const [containers, images, networks, volumes] = await Promise.all([
+    docker.listContainers({ all: true, filters: managed }),
+    docker.listImages({ all: true, filters: managed }),
+    docker.listNetworks({ filters: managed }),
+    docker.listVolumes({ filters: managed }),
+  ]);
+  return { containers: containers.length, images: images.length, networks: networks.length, volumes: volumes.Volumes?.length ?? 0 };
+}
+
+/** Removes every object with dockgrade's label, and every tag in a dockgrade namespace. */
+export async function removeManagedObjects(docker: Docker): Promise<ManagedObjects> {
+  const quietly = (promise: Promise<unknown>) => promise.then(() => 1, () => 0);
+  const containers = await docker.listContainers({ all: true, filters: managed });
+  const removedContainers = await Promise.all(containers.map((c) => quietly(docker.getContainer(c.Id).remove({ force: true, v: true }))));
+  const tagged = await docker.listImages({ all: false });
+  for (const image of tagged) {
+    for (const tag of image.RepoTags ?? []) if (tag.startsWith("dockgrade-")) await quietly(docker.getImage(tag).remove({}));
+  }
+  const images = await docker.listImages({ all: true, filters: managed });
+  let removedImages = 0;
+  for (const image of images) removedImages += await quietly(docker.getImage(image.Id).remove({ force: true }));
+  const networks = await docker.listNetworks({ filters: managed });
+  const removedNetworks = await Promise.all(networks.map((n) => quietly(docker.getNetwork(n.Id).remove())));
+  const volumes = (await docker.listVolumes({ filters: managed })).Volumes ?? [];
+  const removedVolumes = await Promise.all(volumes.map((v) => quietly(docker.getVolume(v.Name).remove())));
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  return { containers: sum(removedContainers), images: removedImages, networks: sum(removedNetworks), volumes: sum(removedVolumes) };
+}

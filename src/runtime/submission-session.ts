@@ -1,0 +1,204 @@
+import type Docker from "dockerode";
+import { readFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import type { StartedTestContainer } from "testcontainers";
+import { finalBaseImage, imageReference, parseDockerfile } from "../dockerfile/parse-dockerfile.js";
+import { CheckSkipped, type CommandRun, type DockerfileModel, type GradingContext, type ImageFacts, type RunningContainer } from "../grading/context.js";
+import { localized } from "../i18n.js";
+import type { Exercise, Limits } from "../spec/exercise-schema.js";
+import { buildImage, type BuildOutcome } from "./build-image.js";
+import { LABEL_SESSION, newId, objectLabels } from "./labels.js";
+import { runLearnerCommands } from "./learner-commands.js";
+import { NameIsolation } from "./name-isolation.js";
+import { startSandboxedContainer } from "./sandboxed-container.js";
+import { wrapContainer } from "./running-container.js";
+import { readImageFacts } from "./image-facts.js";
+
+export interface SessionOptions {
+  docker: Docker;
+  runId: string;
+  exercise: Exercise;
+  submissionDir: string;
+  limits: Limits;
+  /** Network for RUN steps of the build. */
+  buildNetwork: "default" | "none";
+  contextLimitBytes: number;
+}
+
+type DockerfileState = { model: DockerfileModel } | { problem: ReturnType<typeof localized> };
+
+/**
+ * Everything one submission needs, made at most once and shared by its checks: the static
+ * Dockerfile model, one build, the learner's commands, one container. `dispose()` removes every
+ * object it created, whatever happened.
+ */
+export class SubmissionSession implements GradingContext {
+  readonly sessionId = newId();
+  readonly isolation = new NameIsolation(`dockgrade-${this.sessionId}`);
+  readonly labels: Record<string, string>;
+  readonly submissionDir: string;
+  private readonly buildTag = `dockgrade-${this.sessionId}-build:latest`;
+  private dockerfileState?: DockerfileState;
+  private building?: Promise<BuildOutcome>;
+  private commands?: Promise<CommandRun[] | undefined>;
+  private starting?: Promise<StartedTestContainer>;
+  private disposed = false;
+
+  constructor(private readonly options: SessionOptions) {
+    this.labels = objectLabels(options.runId, this.sessionId);
+    this.submissionDir = resolve(options.submissionDir);
+  }
+
+  private get contextDir(): string {
+    return resolve(this.submissionDir, this.options.exercise.build.context);
+  }
+
+  private get dockerfilePath(): string {
+    return resolve(this.submissionDir, this.options.exercise.build.dockerfile);
+  }
+
+  /** Reads the Dockerfile once; problems become a reason to skip, reported by the checks. */
+  async loadDockerfile(): Promise<void> {
+    const shown = this.options.exercise.build.dockerfile;
+    const bytes = await readFile(this.dockerfilePath).catch(() => undefined);
+    if (!bytes) {
+      this.dockerfileState = { problem: localized(`\`${shown}\` est introuvable dans le dossier rendu.`, `\`${shown}\` is missing from the submission.`) };
+    } else if (bytes.includes(0)) {
+      this.dockerfileState = { problem: localized(`\`${shown}\` est un fichier binaire, pas un Dockerfile.`, `\`${shown}\` is a binary file, not a Dockerfile.`) };
+    } else {
+      const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+      const model = parseDockerfile(shown, text);
+      this.dockerfileState =
+        model.instructions.length === 0
+          ? { problem: localized(`\`${shown}\` est vide : il ne contient aucune instruction.`, `\`${shown}\` is empty: it holds no instruction.`) }
+          : { model };
+    }
+  }
+
+  dockerfile(): DockerfileModel {
+    const state = this.dockerfileState;
+    if (!state) throw new Error("loadDockerfile() was not called");
+    if ("problem" in state) throw new CheckSkipped(state.problem);
+    return state.model;
+  }
+
+  build(): Promise<BuildOutcome> {
+    this.building ??= (async () => {
+      this.dockerfile();
+      const { limits } = this.options;
+      return buildImage(this.options.docker, {
+        contextDir: this.contextDir,
+        dockerfile: relative(this.contextDir, this.dockerfilePath),
+        tag: this.buildTag,
+        labels: this.labels,
+        timeoutMs: limits.buildSeconds * 1000,
+        contextLimitBytes: this.options.contextLimitBytes,
+        logLimitBytes: limits.outputKb * 1024,
+        memoryBytes: limits.memoryMb * 1024 * 1024,
+        networkMode: this.options.buildNetwork,
+      });
+    })();
+    return this.building;
+  }
+
+  /** The build, if it was attempted (for the report). */
+  get buildAttempt(): Promise<BuildOutcome> | undefined {
+    return this.building;
+  }
+
+  async image(): Promise<ImageFacts> {
+    const outcome = await this.build();
+    if (outcome.fault === "engine") throw new Error(`the engine failed during the build: ${outcome.error}`);
+    if (!outcome.ok || !outcome.imageId) {
+      const why = outcome.error ? ` : ${outcome.error.split("\n")[0]}` : "";
+      throw new CheckSkipped(localized(`l'image n'a pas pu être construite${why} (voir le journal de construction).`, `the image could not be built${why.replace(" :", ":")} (see the build log).`));
+    }
+    const facts = await readImageFacts(this.options.docker, outcome.imageId);
+    if (!facts) throw new Error(`built image ${outcome.imageId} vanished from the engine`);
+    return facts;
+  }
+
+  async baseImage(): Promise<ImageFacts | undefined> {
+    const from = finalBaseImage(this.dockerfile());
+    if (!from || from.image === "scratch") return undefined;
+    return readImageFacts(this.options.docker, imageReference(from));
+  }
+
+  async findImage(learnerRef: string): Promise<ImageFacts | undefined> {
+    await this.commandRuns();
+    return readImageFacts(this.options.docker, this.isolation.isolate(learnerRef));
+  }
+
+  commandRuns(): Promise<CommandRun[] | undefined> {
+    this.commands ??= (async () => {
+      const spec = this.options.exercise.commands;
+      if (!spec) return undefined;
+      const text = await readFile(join(this.submissionDir, spec.file), "utf8").catch(() => undefined);
+      if (text === undefined) {
+        if (spec.required) throw new CheckSkipped(localized(`le fichier \`${spec.file}\` est absent du dossier rendu.`, `\`${spec.file}\` is missing from the submission.`));
+        return undefined;
+      }
+      await this.build();
+      return runLearnerCommands(text, {
+        submissionDir: this.submissionDir,
+        isolation: this.isolation,
+        labels: this.labels,
+        timeoutMs: this.options.limits.commandSeconds * 1000,
+        outputLimitBytes: this.options.limits.outputKb * 1024,
+        isGraderBuild: async (context, dockerfile) =>
+          resolve(this.submissionDir, context) === this.contextDir &&
+          resolve(this.submissionDir, context, dockerfile ?? "Dockerfile") === this.dockerfilePath,
+        tagGraderBuild: async (isolatedRefs) => {
+          const outcome = await this.build();
+          if (!outcome.ok || !outcome.imageId) throw new Error(outcome.log.slice(-5).join("\n"));
+          for (const ref of isolatedRefs) {
+            const { repository, suffix } = NameIsolation.split(ref);
+            await this.options.docker.getImage(outcome.imageId).tag({ repo: repository, tag: suffix.replace(/^:/, "") || "latest" });
+          }
+          return [`Successfully built ${outcome.imageId.replace("sha256:", "").slice(0, 12)}`, ...isolatedRefs.map((ref) => `Successfully tagged ${ref}`)].join("\n");
+        },
+      });
+    })();
+    return this.commands;
+  }
+
+  async container(): Promise<RunningContainer> {
+    this.starting ??= (async () => {
+      await this.image();
+      const { limits, exercise } = this.options;
+      return startSandboxedContainer({
+        image: this.buildTag,
+        name: `dockgrade-${this.sessionId}-main`,
+        labels: this.labels,
+        limits: { memoryBytes: limits.memoryMb * 1024 * 1024, cpus: limits.cpus, pids: limits.pids },
+        ports: exercise.run.ports,
+        env: exercise.run.env,
+        network: exercise.run.network ?? exercise.run.ports.length > 0,
+        startupTimeoutMs: limits.startSeconds * 1000,
+      });
+    })();
+    return wrapContainer(this.options.docker, await this.starting);
+  }
+
+  /** Removes the container, the images and every tag this session made. Safe to call twice. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    const docker = this.options.docker;
+    const quietly = (promise: Promise<unknown>) => promise.catch(() => undefined);
+    await quietly(Promise.allSettled([this.building, this.commands, this.starting]));
+    const sessionFilter = { label: [`${LABEL_SESSION}=${this.sessionId}`] };
+    const containers = await docker.listContainers({ all: true, filters: sessionFilter }).catch(() => []);
+    await Promise.all(containers.map((info) => quietly(docker.getContainer(info.Id).remove({ force: true, v: true }))));
+
+    const images = await docker.listImages({ all: false }).catch(() => []);
+    const ownTags = images.flatMap((image) => (image.RepoTags ?? []).filter((tag) => tag.startsWith(`dockgrade-${this.sessionId}`)));
+    for (const tag of ownTags) await quietly(docker.getImage(tag).remove({ noprune: false }));
+    const labelled = await docker.listImages({ all: true, filters: sessionFilter }).catch(() => []);
+    for (const image of labelled) await quietly(docker.getImage(image.Id).remove({ force: true }));
+    const build = await this.building?.catch(() => undefined);
+    if (build && !build.ok) {
+      for (const id of build.intermediateIds.reverse()) await quietly(docker.getImage(id).remove({ force: false }));
+    }
+  }
+}

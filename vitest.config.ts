@@ -1,0 +1,27 @@
+import { defineConfig } from "vitest/config";
+
+// Two projects: fast unit tests on plain data, and engine tests that build and run real
+// submissions on a real dockerd (generous timeouts, few workers: the machine has 2 cores).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "engine",
+          include: ["test/engine/**/*.test.ts"],
+          globalSetup: ["test/engine/global-setup.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          maxWorkers: 2,
+          env: { TESTCONTAINERS_RYUK_DISABLED: "true" },
+        },
+      },
+    ],
+  },
+});
