@@ -1,10 +1,25 @@
 import { z } from "zod";
 import { defineGrader, failed, passed } from "../src/grading/grader.js";
+import type { ImageConfig } from "../src/grading/context.js";
 import { localized } from "../src/i18n.js";
 
 function lastProbe(outputs: string[]): string {
   const last = outputs.at(-1)?.trim();
   return last ? ` Dernière sonde / last probe: «${last.slice(0, 200)}»` : "";
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+/**
+ * How long Docker can take to call a failing app unhealthy with this healthcheck: `retries`
+ * failed probes, each up to interval + timeout (Docker's defaults: 30 s, 30 s, 3), plus one probe
+ * already under way and a margin. Waiting longer cannot change the verdict.
+ */
+export function failureDetectionBudgetMs(healthcheck: ImageConfig["healthcheck"]): number {
+  const intervalMs = (healthcheck?.intervalNs || 30e9) / 1e6;
+  const timeoutMs = (healthcheck?.timeoutNs || 30e9) / 1e6;
+  const retries = healthcheck?.retries || 3;
+  return (intervalMs + timeoutMs) * (retries + 1) + 3000;
 }
 
 export default defineGrader({
@@ -44,26 +59,26 @@ export default defineGrader({
       );
     }
     if (!afterFailure) {
-      return passed(localized(`healthy en ${(healthy.waitedMs / 1000).toFixed(1)} s.`, `healthy after ${(healthy.waitedMs / 1000).toFixed(1)} s.`), { expected: "healthy", actual: "healthy" });
+      return passed(localized(`healthy en ${seconds(healthy.waitedMs)} s.`, `healthy after ${seconds(healthy.waitedMs)} s.`), { expected: "healthy", actual: "healthy" });
     }
     const trigger = await container.exec(afterFailure.exec, { timeoutMs: 30_000 });
     if (trigger.exitCode !== 0) {
       throw new Error(`failure trigger \`${afterFailure.exec.join(" ")}\` exited ${trigger.exitCode}: ${trigger.stderr.trim()}`);
     }
-    const unhealthy = await container.waitForHealth("unhealthy", afterFailure.within * 1000);
+    const unhealthy = await container.waitForHealth("unhealthy", Math.min(afterFailure.within * 1000, failureDetectionBudgetMs(image.config.healthcheck)));
     if (!unhealthy.reached) {
       return failed(
         localized(
-          `L'application a été mise en panne, mais le conteneur est resté ${unhealthy.status} pendant ${afterFailure.within} s : le HEALTHCHECK ne détecte pas la panne.${lastProbe(unhealthy.probeOutputs)}`,
-          `The application was made to fail, but the container stayed ${unhealthy.status} for ${afterFailure.within} s: the HEALTHCHECK does not detect the failure.${lastProbe(unhealthy.probeOutputs)}`,
+          `L'application a été mise en panne, mais le conteneur est resté ${unhealthy.status} pendant ${seconds(unhealthy.waitedMs)} s : le HEALTHCHECK ne détecte pas la panne.${lastProbe(unhealthy.probeOutputs)}`,
+          `The application was made to fail, but the container stayed ${unhealthy.status} for ${seconds(unhealthy.waitedMs)} s: the HEALTHCHECK does not detect the failure.${lastProbe(unhealthy.probeOutputs)}`,
         ),
         { expected: "unhealthy", actual: unhealthy.status },
       );
     }
     return passed(
       localized(
-        `healthy, puis unhealthy ${(unhealthy.waitedMs / 1000).toFixed(1)} s après la panne.`,
-        `healthy, then unhealthy ${(unhealthy.waitedMs / 1000).toFixed(1)} s after the failure.`,
+        `healthy, puis unhealthy ${seconds(unhealthy.waitedMs)} s après la panne.`,
+        `healthy, then unhealthy ${seconds(unhealthy.waitedMs)} s after the failure.`,
       ),
       { expected: "healthy → unhealthy", actual: "healthy → unhealthy" },
     );

@@ -6,6 +6,13 @@ import { bundledExercisesDir } from "../package-root.js";
 import { createDockerClient, engineAddress, engineUnavailableHelp, probeEngine } from "../runtime/docker-client.js";
 import { buildStandInImage, hasStandInRecipe, isStandIn } from "../runtime/stand-in-images.js";
 import { canFixEngine, installAndStartEngine } from "../runtime/start-engine.js";
+import { ensureDebianPackages } from "../runtime/host-packages.js";
+
+/** What the stand-in recipes run on the host. */
+const STAND_IN_TOOLS = [
+  { program: "/usr/bin/mmdebstrap", debianPackage: "mmdebstrap" },
+  { program: "/bin/busybox", debianPackage: "busybox-static" },
+];
 import { loadExercise } from "../spec/load-exercise.js";
 
 export interface DoctorOptions {
@@ -23,17 +30,15 @@ async function findExerciseDirs(root: string): Promise<string[]> {
   return nested.flat();
 }
 
-/** Base images the exercises name, plus the FROM of their solution and starter Dockerfiles. */
+/** Base images the exercises name, plus the FROM of their solutions (a starter may be wrong on purpose). */
 export async function requiredBaseImages(root: string): Promise<string[]> {
   const images = new Set<string>();
   for (const dir of await findExerciseDirs(root)) {
     const { spec } = await loadExercise(dir);
     spec.baseImages.forEach((image) => images.add(image));
-    for (const variant of ["solution", "starter"]) {
-      const text = await readFile(join(dir, variant, spec.build.dockerfile), "utf8").catch(() => undefined);
-      const from = text ? finalBaseImage(parseDockerfile(spec.build.dockerfile, text)) : undefined;
-      if (from && from.image !== "scratch") images.add(imageReference(from));
-    }
+    const text = await readFile(join(dir, "solution", spec.build.dockerfile), "utf8").catch(() => undefined);
+    const from = text ? finalBaseImage(parseDockerfile(spec.build.dockerfile, text)) : undefined;
+    if (from && from.image !== "scratch") images.add(imageReference(from));
   }
   return [...images].sort();
 }
@@ -89,6 +94,7 @@ export async function doctorCommand(options: DoctorOptions): Promise<number> {
       detail(`✔ ${ref} pulled`);
     } else if (hasStandInRecipe(ref)) {
       say(`${ref}: no registry answers; building a local stand-in from Debian packages…`);
+      if (canFixEngine()) await ensureDebianPackages(STAND_IN_TOOLS, detail);
       const built = await buildStandInImage(docker, ref, detail);
       say(`✔ ${ref} stand-in built (${(built.sizeBytes / 1e6).toFixed(0)} MB, ${built.seconds} s)`);
     } else {

@@ -13,6 +13,11 @@ export async function testCommand(workspace: string, lang: Lang): Promise<number
     testTimeout: 900_000,
     hookTimeout: 900_000,
   });
-  await vitest?.close();
-  return process.exitCode === undefined || process.exitCode === 0 ? 0 : 1;
+  if (!vitest) return 2;
+  const failed =
+    vitest.state.getCountOfFailedTests() > 0 ||
+    vitest.state.getUnhandledErrors().length > 0 ||
+    vitest.state.getFiles().some((file) => file.result?.state === "fail");
+  await vitest.close();
+  return failed ? 1 : 0;
 }

@@ -7,7 +7,7 @@ import { SubmissionSession } from "../runtime/submission-session.js";
 import type { CheckSpec, Limits } from "../spec/exercise-schema.js";
 import type { LoadedExercise } from "../spec/load-exercise.js";
 import { CheckSkipped } from "./context.js";
-import type { CheckOutcome } from "./grader.js";
+import type { CheckOutcome, Requirement } from "./grader.js";
 import { submissionStatus, type BuildSummary, type CheckResult, type SubmissionResult } from "./result.js";
 
 export interface GradeOptions {
@@ -45,6 +45,7 @@ async function runCheck(check: CheckSpec, session: SubmissionSession, lang: Lang
     durationMs: Date.now() - started,
   });
   try {
+    await ensureRequirement(grader.needs, session);
     const options = grader.options ? Object.fromEntries(Object.keys(grader.options).map((key) => [key, check[key]])) : {};
     const outcome: CheckOutcome = await withTimeout(grader.run(options, session), timeoutMs);
     const hint = outcome.status === "fail" ? pick(check.hint, lang) : undefined;
@@ -56,6 +57,13 @@ async function runCheck(check: CheckSpec, session: SubmissionSession, lang: Lang
     }
     return finish("error", error instanceof Error ? error.message : String(error));
   }
+}
+
+/** Makes what the check needs (once per submission); a missing prerequisite skips the check. */
+async function ensureRequirement(needs: Requirement, session: SubmissionSession): Promise<void> {
+  session.dockerfile();
+  if (needs === "image") await session.image();
+  if (needs === "container") await session.container();
 }
 
 /** Static checks first (instant feedback), then the rest in spec order, disruptive ones last. */

@@ -1,5 +1,6 @@
 import type Docker from "dockerode";
 import { ContextTooLarge, packBuildContext } from "./build-context.js";
+import { createdImageIds } from "./created-images.js";
 
 export interface BuildRequest {
   contextDir: string;
@@ -25,8 +26,8 @@ export interface BuildOutcome {
   durationMs: number;
   /** Whose fault a failure is: the submission's (bad step, too slow, too big) or the engine's. */
   fault?: "learner" | "engine";
-  /** Intermediate images the builder reported (`---> id`), for clean-up after a failed build. */
-  intermediateIds: string[];
+  /** Images this build created (final and intermediate), newest last, for clean-up. */
+  createdIds: string[];
 }
 
 interface BuildEvent {
@@ -44,15 +45,15 @@ interface BuildEvent {
 export async function buildImage(docker: Docker, request: BuildRequest): Promise<BuildOutcome> {
   const started = Date.now();
   const log: string[] = [];
-  const intermediateIds: string[] = [];
+  // Step headers and image ids, kept past the log cap so that clean-up finds every image created.
+  const idLines: string[] = [];
   let logBytes = 0;
   let truncated = false;
   const record = (text: string) => {
     for (const line of text.split("\n")) {
       if (line.trim() === "") continue;
-      const step = /^ ---> ([0-9a-f]{12})$/.exec(line);
-      if (step) intermediateIds.push(step[1]!);
       logBytes += line.length;
+      if (/^Step \d+\/\d+ :|^ ---> /.test(line)) idLines.push(line);
       if (logBytes <= request.logLimitBytes) log.push(line);
       else if (!truncated) {
         truncated = true;
@@ -95,7 +96,7 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
       );
     });
     if (!error && !imageId) imageId = (await docker.getImage(request.tag).inspect()).Id;
-    return { ok: !error, imageId: error ? undefined : imageId, log, error, fault: error ? "learner" : undefined, durationMs: Date.now() - started, intermediateIds };
+    return { ok: !error, imageId: error ? undefined : imageId, log, error, fault: error ? "learner" : undefined, durationMs: Date.now() - started, createdIds: createdImageIds(idLines) };
   } catch (cause) {
     const timedOut = abort.signal.aborted;
     const tooLarge = cause instanceof ContextTooLarge;
@@ -107,7 +108,7 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
           ? cause.message
           : String(cause);
     const fault = timedOut || tooLarge ? "learner" : "engine";
-    return { ok: false, log: [...log, error], error, fault, durationMs: Date.now() - started, intermediateIds };
+    return { ok: false, log: [...log, error], error, fault, durationMs: Date.now() - started, createdIds: createdImageIds(idLines) };
   } finally {
     clearTimeout(timer);
   }

@@ -5,6 +5,7 @@ import { prepareDockerCommand, type PreparedCommand } from "../commands/docker-c
 import { parseCommandFile } from "../commands/parse-command-file.js";
 import type { CommandRun } from "../grading/context.js";
 import { localized } from "../i18n.js";
+import { createdImageIds } from "./created-images.js";
 import type { NameIsolation } from "./name-isolation.js";
 
 export interface CommandEnvironment {
@@ -15,6 +16,8 @@ export interface CommandEnvironment {
   outputLimitBytes: number;
   /** True when a `docker build` line asks exactly for what the grader built (same context and Dockerfile). */
   isGraderBuild(context: string, dockerfile: string | undefined): Promise<boolean>;
+  /** Images a learner's own `docker build` created, for clean-up. */
+  recordCreatedImages(ids: string[]): void;
   /** Tags the grader's image with `isolatedRefs`; returns what `docker build` would have printed, or throws the build error. */
   tagGraderBuild(isolatedRefs: string[]): Promise<string>;
 }
@@ -73,6 +76,7 @@ async function runOne(argv: string[], environment: CommandEnvironment): Promise<
     }
   }
   const result = await runDockerClient(withLabels(command, environment.labels), environment.submissionDir, environment.timeoutMs, environment.outputLimitBytes);
+  if (command.subcommand === "build") environment.recordCreatedImages(createdImageIds(result.output.split("\n")));
   return { exitCode: result.exitCode, output: environment.isolation.restore(result.output) };
 }
 

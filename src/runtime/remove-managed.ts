@@ -1,4 +1,5 @@
 import type Docker from "dockerode";
+import { removeOwnImage } from "./created-images.js";
 import { LABEL_MANAGED } from "./labels.js";
 
 export interface ManagedObjects {
@@ -32,7 +33,7 @@ export async function removeManagedObjects(docker: Docker): Promise<ManagedObjec
   }
   const images = await docker.listImages({ all: true, filters: managed });
   let removedImages = 0;
-  for (const image of images) removedImages += await quietly(docker.getImage(image.Id).remove({ force: true }));
+  for (const image of images) removedImages += (await removeOwnImage(docker, image.Id, "dockgrade-")) ? 1 : 0;
   const networks = await docker.listNetworks({ filters: managed });
   const removedNetworks = await Promise.all(networks.map((n) => quietly(docker.getNetwork(n.Id).remove())));
   const volumes = (await docker.listVolumes({ filters: managed })).Volumes ?? [];

@@ -1,24 +1,12 @@
-import { spawn, execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, openSync } from "node:fs";
 import type Docker from "dockerode";
 import { probeEngine, type EngineVersion } from "./docker-client.js";
+import { ensureDebianPackages, onPath, runHostProgram } from "./host-packages.js";
 
 export interface EngineFixOutcome {
   version?: EngineVersion;
   steps: string[];
-}
-
-function run(command: string, args: string[], log: (line: string) => void): Promise<void> {
-  log(`$ ${command} ${args.join(" ")}`);
-  return new Promise((resolve, reject) => {
-    execFile(command, args, { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" }, maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`${command} ${args.join(" ")} failed: ${stderr.trim().split("\n").slice(-5).join("\n")}`)) : resolve(),
-    );
-  });
-}
-
-function onPath(binary: string): boolean {
-  return (process.env.PATH ?? "").split(":").some((dir) => existsSync(`${dir}/${binary}`));
 }
 
 async function waitForEngine(docker: Docker, timeoutMs: number): Promise<EngineVersion | undefined> {
@@ -43,13 +31,10 @@ export function canFixEngine(): boolean {
  */
 export async function installAndStartEngine(docker: Docker, log: (line: string) => void): Promise<EngineFixOutcome> {
   const steps: string[] = [];
-  if (!onPath("dockerd")) {
-    await run("apt-get", ["update", "-qq"], log);
-    await run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "docker.io"], log);
-    steps.push("installed docker.io");
-  }
+  const installed = await ensureDebianPackages([{ program: "dockerd", debianPackage: "docker.io" }], log);
+  if (installed.length > 0) steps.push("installed docker.io");
   if (existsSync("/run/systemd/system")) {
-    await run("systemctl", ["start", "docker"], log);
+    await runHostProgram("systemctl", ["start", "docker"], log);
     steps.push("systemctl start docker");
   } else {
     const logFile = "/var/log/dockgrade-dockerd.log";

@@ -13,6 +13,7 @@ import { NameIsolation } from "./name-isolation.js";
 import { startSandboxedContainer } from "./sandboxed-container.js";
 import { wrapContainer } from "./running-container.js";
 import { readImageFacts } from "./image-facts.js";
+import { removeOwnImage, retryBlockedRemovals } from "./created-images.js";
 
 export interface SessionOptions {
   docker: Docker;
@@ -43,6 +44,7 @@ export class SubmissionSession implements GradingContext {
   private commands?: Promise<CommandRun[] | undefined>;
   private starting?: Promise<StartedTestContainer>;
   private disposed = false;
+  private readonly learnerBuiltIds: string[] = [];
 
   constructor(private readonly options: SessionOptions) {
     this.labels = objectLabels(options.runId, this.sessionId);
@@ -145,6 +147,7 @@ export class SubmissionSession implements GradingContext {
         labels: this.labels,
         timeoutMs: this.options.limits.commandSeconds * 1000,
         outputLimitBytes: this.options.limits.outputKb * 1024,
+        recordCreatedImages: (ids) => this.learnerBuiltIds.push(...ids),
         isGraderBuild: async (context, dockerfile) =>
           resolve(this.submissionDir, context) === this.contextDir &&
           resolve(this.submissionDir, context, dockerfile ?? "Dockerfile") === this.dockerfilePath,
@@ -180,25 +183,27 @@ export class SubmissionSession implements GradingContext {
     return wrapContainer(this.options.docker, await this.starting);
   }
 
-  /** Removes the container, the images and every tag this session made. Safe to call twice. */
+  /**
+   * Removes the containers, the tags and the images this session made, and nothing else: base
+   * images and other sessions' cache are left alone. Safe to call twice.
+   */
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
     const docker = this.options.docker;
-    const quietly = (promise: Promise<unknown>) => promise.catch(() => undefined);
-    await quietly(Promise.allSettled([this.building, this.commands, this.starting]));
+    const namespace = `dockgrade-${this.sessionId}`;
+    await Promise.allSettled([this.building, this.commands, this.starting]);
     const sessionFilter = { label: [`${LABEL_SESSION}=${this.sessionId}`] };
     const containers = await docker.listContainers({ all: true, filters: sessionFilter }).catch(() => []);
-    await Promise.all(containers.map((info) => quietly(docker.getContainer(info.Id).remove({ force: true, v: true }))));
+    await Promise.allSettled(containers.map((info) => docker.getContainer(info.Id).remove({ force: true, v: true })));
 
     const images = await docker.listImages({ all: false }).catch(() => []);
-    const ownTags = images.flatMap((image) => (image.RepoTags ?? []).filter((tag) => tag.startsWith(`dockgrade-${this.sessionId}`)));
-    for (const tag of ownTags) await quietly(docker.getImage(tag).remove({ noprune: false }));
+    const ownTags = images.flatMap((image) => (image.RepoTags ?? []).filter((tag) => tag.startsWith(namespace)));
+    for (const tag of ownTags) await docker.getImage(tag).remove({ noprune: true }).catch(() => undefined);
     const labelled = await docker.listImages({ all: true, filters: sessionFilter }).catch(() => []);
-    for (const image of labelled) await quietly(docker.getImage(image.Id).remove({ force: true }));
     const build = await this.building?.catch(() => undefined);
-    if (build && !build.ok) {
-      for (const id of build.intermediateIds.reverse()) await quietly(docker.getImage(id).remove({ force: false }));
-    }
+    const created = [...labelled.map((image) => image.Id), ...[...(build?.createdIds ?? []), ...this.learnerBuiltIds].reverse()];
+    for (const id of created) await removeOwnImage(docker, id, namespace);
+    await retryBlockedRemovals(docker);
   }
 }

@@ -28,6 +28,12 @@ function lineOf(document: Document, lines: LineCounter, path: Path): number {
   return 1;
 }
 
+/** One problem per zod issue; an unknown key is reported at the key itself, not its object. */
+function describeIssue(issue: z.core.$ZodIssue): { path: Path; message: string }[] {
+  if (issue.code === "unrecognized_keys") return issue.keys.map((key) => ({ path: [...issue.path, key], message: "unknown field" }));
+  return [{ path: issue.path, message: issue.message }];
+}
+
 function unknownKinds(raw: unknown): { path: Path; message: string }[] {
   const checks = (raw as { checks?: unknown })?.checks;
   if (!Array.isArray(checks)) return [];
@@ -78,7 +84,7 @@ export async function loadExercise(dir: string): Promise<LoadedExercise> {
 
   const parsed = exerciseSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new SpecError(shown, parsed.error.issues.map((issue: z.core.$ZodIssue) => at({ path: issue.path, message: issue.message })));
+    throw new SpecError(shown, parsed.error.issues.flatMap(describeIssue).map(at));
   }
   const spec = parsed.data as Exercise;
   const problems = crossFieldProblems(spec);

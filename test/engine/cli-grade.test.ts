@@ -1,0 +1,66 @@
+import { mkdtemp, writeFile, cp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../support/cli.js";
+
+const TAGS = "exercises/03-images-conteneurs/01-tags";
+
+describe("dockgrade grade (CLI)", () => {
+  it("gives full marks to the solution and exits 0", async () => {
+    const run = await runCli(["grade", TAGS, `${TAGS}/solution`]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Score: 10/10");
+  });
+
+  it("prints exactly one JSON document and exits 1 when a check fails", async () => {
+    const run = await runCli(["grade", TAGS, `${TAGS}/solution`, `${TAGS}/fixtures/tag-oublie`, "--format", "json", "--lang", "en"]);
+    expect(run.code).toBe(1);
+    const document = JSON.parse(run.stdout) as { results: Record<string, unknown>[] };
+    expect(document.results).toHaveLength(2);
+    const [solution, fixture] = document.results as any[];
+    expect(solution).toMatchObject({ exercise: "03-images-conteneurs/01-tags", submission: `${TAGS}/solution`, status: "passed", score: 10, maxScore: 10 });
+    expect(fixture).toMatchObject({ status: "failed", score: 4, maxScore: 10 });
+    for (const key of ["durationMs", "checks"]) expect(fixture).toHaveProperty(key);
+    const tags = fixture.checks.find((check: any) => check.id === "tags");
+    expect(tags).toMatchObject({ kind: "image.tags", status: "fail", points: 0, maxPoints: 6 });
+    expect(tags.message).toContain("registry.example.com/mon-app:v1");
+    expect(Object.keys(tags)).toEqual(expect.arrayContaining(["id", "kind", "title", "status", "points", "maxPoints", "message"]));
+  });
+
+  it("reports a spec error with file, line and field, and exits 2", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "dockgrade-spec-"));
+    await cp(join(TAGS, "exercise.yaml"), join(dir, "exercise.yaml"));
+    const broken = (await import("node:fs/promises")).readFile(join(dir, "exercise.yaml"), "utf8");
+    await writeFile(join(dir, "exercise.yaml"), (await broken).replace("max: 3", "max: trois"));
+    const run = await runCli(["grade", dir, `${TAGS}/solution`]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/exercise\.yaml:38 checks\[2\]\.max: .*number/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("names an unknown check kind with its line", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "dockgrade-spec-"));
+    await writeFile(
+      join(dir, "exercise.yaml"),
+      "id: a/b\ntitle: {fr: a, en: a}\npoints: 1\nchecks:\n  - id: x\n    kind: image.colour\n    points: 1\n    title: {fr: a, en: a}\n    hint: {fr: a, en: a}\n",
+    );
+    const run = await runCli(["grade", dir, `${TAGS}/solution`]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('exercise.yaml:6 checks[0].kind: unknown check kind "image.colour"');
+  });
+
+  it("refuses a missing submission folder with exit 2", async () => {
+    const run = await runCli(["grade", TAGS, "/nonexistent/submission"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("/nonexistent/submission");
+  });
+
+  it("says how to start an engine when none answers, with exit 2", async () => {
+    const run = await runCli(["grade", TAGS, `${TAGS}/solution`], { env: { DOCKER_HOST: "unix:///nonexistent/docker.sock" } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("dockgrade doctor --fix");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { prepareDockerCommand } from "../../src/commands/docker-command.js";
+import { NameIsolation } from "../../src/runtime/name-isolation.js";
+
+const prepare = (line: string, isolation = new NameIsolation("dockgrade-s1")) => prepareDockerCommand(line.split(" "), isolation);
+
+describe("prepareDockerCommand", () => {
+  it("isolates the names a build writes and records what it asks", () => {
+    const result = prepare("docker build -t mon-app:v1 --tag registry.example.com/mon-app:v1 -f Dockerfile .");
+    expect(result).toEqual({
+      ok: true,
+      command: {
+        subcommand: "build",
+        argv: ["build", "-t", "dockgrade-s1/mon-app:v1", "--tag", "dockgrade-s1/registry.example.com/mon-app:v1", "-f", "Dockerfile", "."],
+        paths: ["Dockerfile", "."],
+        build: { tags: ["mon-app:v1", "registry.example.com/mon-app:v1"], dockerfile: "Dockerfile", context: ".", onlyTagsAndFile: true },
+      },
+    });
+  });
+
+  it("reads the learner's own images in their namespace and others as they are", () => {
+    const isolation = new NameIsolation("dockgrade-s1");
+    prepare("docker build -t mon-app:v1 .", isolation);
+    const tag = prepare("docker image tag mon-app:v1 mon-app:latest", isolation);
+    expect(tag.ok && tag.command.argv).toEqual(["image", "tag", "dockgrade-s1/mon-app:v1", "dockgrade-s1/mon-app:latest"]);
+    const base = prepare("docker tag python:3.11-slim mon-app:base", isolation);
+    expect(base.ok && base.command.argv).toEqual(["tag", "python:3.11-slim", "dockgrade-s1/mon-app:base"]);
+  });
+
+  it("keeps --flag=value forms and marks builds with other options", () => {
+    const result = prepare("docker build --tag=mon-app:v1 --no-cache .");
+    expect(result.ok && result.command.argv).toEqual(["build", "--tag", "dockgrade-s1/mon-app:v1", "--no-cache", "."]);
+    expect(result.ok && result.command.build?.onlyTagsAndFile).toBe(false);
+  });
+
+  it.each([
+    ["ls -la", "seules les commandes `docker`"],
+    ["docker -H tcp://evil:2375 images", "option globale"],
+    ["docker run -v /:/host mon-app:v1", "n'est pas autorisé"],
+    ["docker build -v /:/host .", "machine hôte"],
+    ["docker build --network=host .", "machine hôte"],
+    ["docker build --squash .", "inconnue ou non autorisée"],
+    ["docker rmi python:3.11-slim", "seules les vôtres"],
+    ["docker tag mon-app:v1", "argument manquant"],
+    ["docker build -t", "attend une valeur"],
+  ])("refuses `%s`", (line, reason) => {
+    const result = prepare(line);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason.fr).toContain(reason);
+  });
+});
