@@ -1,10 +1,11 @@
 import { stat } from "node:fs/promises";
-import { UsageError } from "../errors.js";
+import { InterruptedError, UsageError } from "../errors.js";
 import { gradeSubmission } from "../grading/grade-submission.js";
 import { runExitCode, type RunResult } from "../grading/result.js";
 import type { Lang } from "../i18n.js";
 import { reporters } from "../report/index.js";
 import { createDockerClient, requireEngine } from "../runtime/docker-client.js";
+import { wasInterrupted } from "../runtime/interrupts.js";
 import { newId } from "../runtime/labels.js";
 import { loadExercise } from "../spec/load-exercise.js";
 
@@ -28,11 +29,13 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
   for (const submission of submissions) await requireFolder(submission);
   const docker = createDockerClient();
   await requireEngine(docker);
-  const runId = newId();
+  // CI can name the run (e.g. its job id) so that `dockgrade clean --run` finds its objects.
+  const runId = process.env.DOCKGRADE_RUN_ID || newId();
   const run: RunResult = { results: [] };
   for (const submission of submissions) {
     run.results.push(await gradeSubmission(exercise, submission, { docker, runId, lang: options.lang, buildNetwork: options.buildNetwork }));
   }
+  if (wasInterrupted()) throw new InterruptedError("interrupted: nothing reported");
   options.write(render(run, { lang: options.lang }));
   return { run, exitCode: runExitCode(run) };
 }

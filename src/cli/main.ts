@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from "commander";
-import { DockgradeError, SpecError } from "../errors.js";
+import { DockgradeError, InterruptedError, SpecError } from "../errors.js";
 import { LANGS, type Lang } from "../i18n.js";
 import { installInterruptCleanup } from "../runtime/interrupts.js";
 
@@ -68,9 +68,10 @@ function program(setExit: (code: number) => void): Command {
   cli
     .command("clean")
     .description("remove every container, image, network and volume a killed run left behind")
-    .action(async () => {
+    .option("--run <id>", "only the objects of this run (label io.dockgrade.run)")
+    .action(async (options: { run?: string }) => {
       const { cleanCommand } = await import("./clean-command.js");
-      setExit(await cleanCommand(write));
+      setExit(await cleanCommand(write, options.run));
     });
 
   return cli;
@@ -82,7 +83,10 @@ async function main(): Promise<void> {
   try {
     await program((code) => (exitCode = code)).parseAsync(process.argv);
   } catch (error) {
-    if (error instanceof CommanderError) {
+    if (error instanceof InterruptedError) {
+      // The signal handler is removing what was created and sets the exit code (130/143).
+      return;
+    } else if (error instanceof CommanderError) {
       exitCode = error.exitCode === 0 ? 0 : 2;
     } else if (error instanceof SpecError) {
       process.stderr.write(`dockgrade: invalid exercise spec\n${error.message}\n`);

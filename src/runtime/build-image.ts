@@ -15,6 +15,8 @@ export interface BuildRequest {
   /** Engine network mode for RUN steps: "default" or "none". */
   networkMode: string;
   noCache?: boolean;
+  /** Stops the build early (interruption); the time limit applies in any case. */
+  signal?: AbortSignal;
 }
 
 export interface BuildOutcome {
@@ -64,6 +66,8 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
 
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), request.timeoutMs);
+  const interrupted = () => abort.abort();
+  request.signal?.addEventListener("abort", interrupted, { once: true });
   try {
     const context = await packBuildContext(request.contextDir, request.dockerfile, request.contextLimitBytes);
     const stream = await docker.buildImage(context.stream, {
@@ -98,7 +102,7 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
     if (!error && !imageId) imageId = (await docker.getImage(request.tag).inspect()).Id;
     return { ok: !error, imageId: error ? undefined : imageId, log, error, fault: error ? "learner" : undefined, durationMs: Date.now() - started, createdIds: createdImageIds(idLines) };
   } catch (cause) {
-    const timedOut = abort.signal.aborted;
+    const timedOut = abort.signal.aborted && !request.signal?.aborted;
     const tooLarge = cause instanceof ContextTooLarge;
     const error = timedOut
       ? `build stopped after ${Math.round(request.timeoutMs / 1000)} s (time limit)`
@@ -111,6 +115,7 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
     return { ok: false, log: [...log, error], error, fault, durationMs: Date.now() - started, createdIds: createdImageIds(idLines) };
   } finally {
     clearTimeout(timer);
+    request.signal?.removeEventListener("abort", interrupted);
   }
 }
 

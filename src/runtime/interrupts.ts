@@ -1,6 +1,12 @@
 /** Clean-ups to run when the process is interrupted; each session registers itself while it lives. */
 const pending = new Set<() => Promise<void>>();
 let installed = false;
+let interrupted = false;
+
+/** True once SIGINT/SIGTERM arrived: results computed after that are not reported. */
+export function wasInterrupted(): boolean {
+  return interrupted;
+}
 
 export function onInterrupt(cleanup: () => Promise<void>): () => void {
   pending.add(cleanup);
@@ -14,8 +20,17 @@ export function onInterrupt(cleanup: () => Promise<void>): () => void {
 export function installInterruptCleanup(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
   if (installed) return;
   installed = true;
+  let cleaning = false;
+  // A persistent listener, not `once`: signal-exit (used by testcontainers' lock files) re-raises
+  // the signal, killing the process mid-clean-up, when it finds itself the only listener.
   const handle = (signal: NodeJS.Signals, code: number) => {
-    process.once(signal, async () => {
+    process.on(signal, async () => {
+      if (cleaning) {
+        log(`${signal}: arrêt immédiat / stopping now (\`dockgrade clean\` removes what is left)`);
+        process.exit(code);
+      }
+      cleaning = true;
+      interrupted = true;
       log(`\n${signal}: nettoyage en cours / cleaning up (${pending.size})…`);
       const watchdog = setTimeout(() => process.exit(code), 30_000);
       await Promise.allSettled([...pending].map((cleanup) => cleanup()));

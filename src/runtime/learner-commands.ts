@@ -14,6 +14,8 @@ export interface CommandEnvironment {
   labels: Record<string, string>;
   timeoutMs: number;
   outputLimitBytes: number;
+  /** Stops a running command (interruption). */
+  signal?: AbortSignal;
   /** True when a `docker build` line asks exactly for what the grader built (same context and Dockerfile). */
   isGraderBuild(context: string, dockerfile: string | undefined): Promise<boolean>;
   /** Images a learner's own `docker build` created, for clean-up. */
@@ -31,12 +33,12 @@ async function insideSubmission(submissionDir: string, path: string): Promise<bo
 }
 
 /** Runs the docker client with an argv, never a shell, with a time limit and capped output. */
-function runDockerClient(argv: string[], cwd: string, timeoutMs: number, outputLimitBytes: number): Promise<{ exitCode: number; output: string }> {
+function runDockerClient(argv: string[], cwd: string, timeoutMs: number, outputLimitBytes: number, signal?: AbortSignal): Promise<{ exitCode: number; output: string }> {
   return new Promise((done) => {
     execFile(
       "docker",
       argv,
-      { cwd, timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: outputLimitBytes, env: { ...process.env, DOCKER_BUILDKIT: "0", DOCKER_CLI_HINTS: "false" } },
+      { cwd, timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: outputLimitBytes, signal, env: { ...process.env, DOCKER_BUILDKIT: "0", DOCKER_CLI_HINTS: "false" } },
       (error, stdout, stderr) => {
         const output = `${stdout}${stderr}`;
         if (!error) return done({ exitCode: 0, output });
@@ -75,7 +77,7 @@ async function runOne(argv: string[], environment: CommandEnvironment): Promise<
       return { exitCode: 1, output: error instanceof Error ? error.message : String(error) };
     }
   }
-  const result = await runDockerClient(withLabels(command, environment.labels), environment.submissionDir, environment.timeoutMs, environment.outputLimitBytes);
+  const result = await runDockerClient(withLabels(command, environment.labels), environment.submissionDir, environment.timeoutMs, environment.outputLimitBytes, environment.signal);
   if (command.subcommand === "build") environment.recordCreatedImages(createdImageIds(result.output.split("\n")));
   return { exitCode: result.exitCode, output: environment.isolation.restore(result.output) };
 }
@@ -84,6 +86,7 @@ async function runOne(argv: string[], environment: CommandEnvironment): Promise<
 export async function runLearnerCommands(text: string, environment: CommandEnvironment): Promise<CommandRun[]> {
   const runs: CommandRun[] = [];
   for (const line of parseCommandFile(text)) {
+    if (environment.signal?.aborted) break;
     if ("refused" in line) {
       runs.push({ line: line.line, text: line.text, exitCode: 126, output: "", refused: line.refused });
       continue;

@@ -1,6 +1,6 @@
 import type Docker from "dockerode";
 import { removeOwnImage } from "./created-images.js";
-import { LABEL_MANAGED } from "./labels.js";
+import { LABEL_MANAGED, LABEL_RUN } from "./labels.js";
 
 export interface ManagedObjects {
   containers: number;
@@ -9,10 +9,13 @@ export interface ManagedObjects {
   volumes: number;
 }
 
-const managed = { label: [`${LABEL_MANAGED}=true`] };
+function managedFilter(runId?: string): { label: string[] } {
+  return { label: [`${LABEL_MANAGED}=true`, ...(runId ? [`${LABEL_RUN}=${runId}`] : [])] };
+}
 
-/** Counts objects carrying dockgrade's label (the test suite asserts zero at the end). */
-export async function countManagedObjects(docker: Docker): Promise<ManagedObjects> {
+/** Counts objects carrying dockgrade's label, or one run's (the test suite asserts zero at the end). */
+export async function countManagedObjects(docker: Docker, runId?: string): Promise<ManagedObjects> {
+  const managed = managedFilter(runId);
   const [containers, images, networks, volumes] = await Promise.all([
     docker.listContainers({ all: true, filters: managed }),
     docker.listImages({ all: true, filters: managed }),
@@ -22,14 +25,15 @@ export async function countManagedObjects(docker: Docker): Promise<ManagedObject
   return { containers: containers.length, images: images.length, networks: networks.length, volumes: volumes.Volumes?.length ?? 0 };
 }
 
-/** Removes every object with dockgrade's label, and every tag in a dockgrade namespace. */
-export async function removeManagedObjects(docker: Docker): Promise<ManagedObjects> {
+/** Removes every object with dockgrade's label (or one run's), and the tags in dockgrade namespaces. */
+export async function removeManagedObjects(docker: Docker, runId?: string): Promise<ManagedObjects> {
+  const managed = managedFilter(runId);
   const quietly = (promise: Promise<unknown>) => promise.then(() => 1, () => 0);
   const containers = await docker.listContainers({ all: true, filters: managed });
   const removedContainers = await Promise.all(containers.map((c) => quietly(docker.getContainer(c.Id).remove({ force: true, v: true }))));
-  const tagged = await docker.listImages({ all: false });
+  const tagged = await docker.listImages({ all: false, filters: runId ? managed : {} });
   for (const image of tagged) {
-    for (const tag of image.RepoTags ?? []) if (tag.startsWith("dockgrade-")) await quietly(docker.getImage(tag).remove({}));
+    for (const tag of image.RepoTags ?? []) if (tag.startsWith("dockgrade-")) await quietly(docker.getImage(tag).remove({ noprune: true }));
   }
   const images = await docker.listImages({ all: true, filters: managed });
   let removedImages = 0;

@@ -44,6 +44,7 @@ export class SubmissionSession implements GradingContext {
   private commands?: Promise<CommandRun[] | undefined>;
   private starting?: Promise<StartedTestContainer>;
   private disposed = false;
+  private readonly interruption = new AbortController();
   private readonly learnerBuiltIds: string[] = [];
 
   constructor(private readonly options: SessionOptions) {
@@ -98,6 +99,7 @@ export class SubmissionSession implements GradingContext {
         logLimitBytes: limits.outputKb * 1024,
         memoryBytes: limits.memoryMb * 1024 * 1024,
         networkMode: this.options.buildNetwork,
+        signal: this.interruption.signal,
       });
     })();
     return this.building;
@@ -147,6 +149,7 @@ export class SubmissionSession implements GradingContext {
         labels: this.labels,
         timeoutMs: this.options.limits.commandSeconds * 1000,
         outputLimitBytes: this.options.limits.outputKb * 1024,
+        signal: this.interruption.signal,
         recordCreatedImages: (ids) => this.learnerBuiltIds.push(...ids),
         isGraderBuild: async (context, dockerfile) =>
           resolve(this.submissionDir, context) === this.contextDir &&
@@ -190,12 +193,19 @@ export class SubmissionSession implements GradingContext {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    // Whatever is still running (a build, a learner command) stops now rather than finishing.
+    this.interruption.abort();
     const docker = this.options.docker;
     const namespace = `dockgrade-${this.sessionId}`;
     await Promise.allSettled([this.building, this.commands, this.starting]);
     const sessionFilter = { label: [`${LABEL_SESSION}=${this.sessionId}`] };
-    const containers = await docker.listContainers({ all: true, filters: sessionFilter }).catch(() => []);
-    await Promise.allSettled(containers.map((info) => docker.getContainer(info.Id).remove({ force: true, v: true })));
+    // An aborted build's own container is removed by the engine a moment later: wait for it.
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const containers = await docker.listContainers({ all: true, filters: sessionFilter }).catch(() => []);
+      if (containers.length === 0) break;
+      await Promise.allSettled(containers.map((info) => docker.getContainer(info.Id).remove({ force: true, v: true })));
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
 
     const images = await docker.listImages({ all: false }).catch(() => []);
     const ownTags = images.flatMap((image) => (image.RepoTags ?? []).filter((tag) => tag.startsWith(namespace)));

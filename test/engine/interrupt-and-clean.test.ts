@@ -1,0 +1,60 @@
+import { spawn } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { LABEL_MANAGED, LABEL_RUN, newId } from "../../src/runtime/labels.js";
+import { countManagedObjects } from "../../src/runtime/remove-managed.js";
+import { CLI, runCli } from "../support/cli.js";
+import { docker } from "../support/engine.js";
+
+const SANTE = "exercises/03-images-conteneurs/04-sante";
+const total = (objects: Awaited<ReturnType<typeof countManagedObjects>>) => objects.containers + objects.images + objects.networks + objects.volumes;
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe("interruption and clean-up", () => {
+  it.each([
+    ["SIGINT", "build"],
+    ["SIGINT", "container"],
+    ["SIGTERM", "container"],
+  ] as const)("removes everything when %s arrives during the %s", async (signal, moment) => {
+    const runId = `sig-${newId(3)}`;
+    const child = spawn(process.execPath, [CLI, "grade", SANTE, `${SANTE}/solution`], { env: { ...process.env, DOCKGRADE_RUN_ID: runId }, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    // During the build, the builder's step container carries the labels; then the submission's own.
+    const running = async () => {
+      const containers = await docker.listContainers({ filters: { label: [`${LABEL_RUN}=${runId}`] } });
+      return containers.some((container) => moment === "build" || container.Names.some((name) => name.endsWith("-main")));
+    };
+    await waitFor(running, 120_000);
+    child.kill(signal);
+    expect(await exited).toBe(signal === "SIGINT" ? 130 : 143);
+    expect(stderr).toContain("nettoyage en cours / cleaning up");
+    expect(await countManagedObjects(docker, runId)).toEqual({ containers: 0, images: 0, networks: 0, volumes: 0 });
+  });
+
+  it("dockgrade clean --run removes what a killed run left, and only that run's objects", async () => {
+    const runId = `clean-${newId(3)}`;
+    const otherRun = `other-${newId(3)}`;
+    const make = (run: string) =>
+      docker.createContainer({ Image: "busybox:1.36", Cmd: ["true"], Labels: { [LABEL_MANAGED]: "true", [LABEL_RUN]: run } });
+    const leftover = await make(runId);
+    const bystander = await make(otherRun);
+    try {
+      const run = await runCli(["clean", "--run", runId]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("removed: 1 container(s)");
+      expect(total(await countManagedObjects(docker, runId))).toBe(0);
+      expect((await countManagedObjects(docker, otherRun)).containers).toBe(1);
+    } finally {
+      await leftover.remove({ force: true }).catch(() => undefined);
+      await bystander.remove({ force: true }).catch(() => undefined);
+    }
+  });
+});
