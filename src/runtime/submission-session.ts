@@ -7,7 +7,7 @@ import { CheckSkipped, type CommandRun, type DockerfileModel, type GradingContex
 import { localized } from "../i18n.js";
 import type { Exercise, Limits } from "../spec/exercise-schema.js";
 import { buildImage, type BuildOutcome } from "./build-image.js";
-import { LABEL_SESSION, newId, objectLabels } from "./labels.js";
+import { LABEL_RUN, LABEL_SESSION, newId, objectLabels } from "./labels.js";
 import { runLearnerCommands } from "./learner-commands.js";
 import { NameIsolation } from "./name-isolation.js";
 import { startSandboxedContainer } from "./sandboxed-container.js";
@@ -214,6 +214,18 @@ export class SubmissionSession implements GradingContext {
     const build = await this.building?.catch(() => undefined);
     const created = [...labelled.map((image) => image.Id), ...[...(build?.createdIds ?? []), ...this.learnerBuiltIds].reverse()];
     for (const id of created) await removeOwnImage(docker, id, namespace);
+    await this.removePartlyLabelledImages();
     await retryBlockedRemovals(docker);
+  }
+
+  /**
+   * The classic builder applies build labels as one LABEL step each, so a build stopped between
+   * two of them leaves an image with this run's label but no session label: remove those.
+   */
+  private async removePartlyLabelledImages(): Promise<void> {
+    const runFilter = { label: [`${LABEL_RUN}=${this.options.runId}`], dangling: ["true"] };
+    const images = await this.options.docker.listImages({ all: true, filters: runFilter }).catch(() => []);
+    const strays = images.filter((image) => !image.Labels?.[LABEL_SESSION] || image.Labels[LABEL_SESSION] === this.sessionId);
+    for (const image of strays) await removeOwnImage(this.options.docker, image.Id, `dockgrade-${this.sessionId}`);
   }
 }
