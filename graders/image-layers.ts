@@ -2,25 +2,13 @@ import { z } from "zod";
 import { defineGrader, failed, passed } from "../src/grading/grader.js";
 import type { HistoryEntry, ImageFacts } from "../src/grading/context.js";
 import { formatBytes, shortInstruction } from "../src/format.js";
+import { layerSteps } from "../src/grading/layer-steps.js";
 import { localized } from "../src/i18n.js";
 
-/**
- * The history entries of the layers added on top of the base, oldest first. The Engine API does
- * not say which steps made a layer; RUN/COPY/ADD always do, and the builder also commits one for
- * a WORKDIR that creates its folder, so WORKDIR steps fill the gap up to the real layer count.
- */
+/** The history entries of the layers added on top of the base, oldest first. */
 export function addedLayerSteps(image: ImageFacts, base: ImageFacts | undefined, count: number): HistoryEntry[] {
   const baseSteps = base?.history.length ?? 0;
-  const added = image.history.slice(0, Math.max(0, image.history.length - baseSteps)).reverse();
-  let spare = count - added.filter((entry) => entry.isLayer).length;
-  return added.filter((entry) => {
-    if (entry.isLayer) return true;
-    if (spare > 0 && /#\(nop\)\s*WORKDIR/.test(entry.createdBy)) {
-      spare -= 1;
-      return true;
-    }
-    return false;
-  });
+  return layerSteps(image.history.slice(0, Math.max(0, image.history.length - baseSteps)), count);
 }
 
 export function countAddedLayers(image: ImageFacts, base: ImageFacts | undefined): number {

@@ -2,7 +2,7 @@ import { localized, type Localized } from "../i18n.js";
 import type { NameIsolation } from "../runtime/name-isolation.js";
 
 /** What an argument is, so it can be checked and its names isolated. */
-type Role = "plain" | "image-read" | "image-write" | "image-own" | "path";
+type Role = "plain" | "image-read" | "image-write" | "image-own" | "path" | "container-read" | "object-read";
 
 interface CommandShape {
   /** Canonical subcommand, e.g. `build` for both `docker build` and `docker image build`. */
@@ -13,6 +13,8 @@ interface CommandShape {
   /** Role of any further positional (e.g. several images to inspect). */
   rest?: Role;
   minPositionals?: number;
+  /** Flags whose value is a Go template (`-f` is a filter for `images`, a format for `inspect`). */
+  formatFlags?: string[];
 }
 
 const BUILD: CommandShape = {
@@ -28,6 +30,7 @@ const IMAGES: CommandShape = {
   values: { "--format": "plain", "--filter": "plain", "-f": "plain" },
   booleans: ["-a", "--all", "-q", "--quiet", "--no-trunc", "--digests"],
   positionals: ["image-read"],
+  formatFlags: ["--format"],
 };
 const HISTORY: CommandShape = {
   name: "history",
@@ -35,15 +38,29 @@ const HISTORY: CommandShape = {
   booleans: ["-H", "--human", "--no-trunc", "-q", "--quiet"],
   positionals: ["image-read"],
   minPositionals: 1,
+  formatFlags: ["--format"],
 };
 const INSPECT: CommandShape = {
   name: "inspect",
   values: { "-f": "plain", "--format": "plain", "--type": "plain" },
   booleans: ["-s", "--size"],
-  positionals: ["image-read"],
-  rest: "image-read",
+  positionals: ["object-read"],
+  rest: "object-read",
+  minPositionals: 1,
+  formatFlags: ["-f", "--format"],
+};
+const IMAGE_INSPECT: CommandShape = { ...INSPECT, name: "image inspect", values: { "-f": "plain", "--format": "plain" }, positionals: ["image-read"], rest: "image-read" };
+const CONTAINER_INSPECT: CommandShape = { ...INSPECT, name: "container inspect", values: { "-f": "plain", "--format": "plain" }, positionals: ["container-read"], rest: "container-read" };
+const TOP: CommandShape = { name: "top", positionals: ["container-read"], rest: "plain", minPositionals: 1 };
+const DIFF: CommandShape = { name: "diff", positionals: ["container-read"], minPositionals: 1 };
+const LOGS: CommandShape = {
+  name: "logs",
+  values: { "--tail": "plain", "-n": "plain", "--since": "plain", "--until": "plain" },
+  booleans: ["-t", "--timestamps", "--details"],
+  positionals: ["container-read"],
   minPositionals: 1,
 };
+const PORT: CommandShape = { name: "port", positionals: ["container-read", "plain"], minPositionals: 1 };
 const RMI: CommandShape = { name: "rmi", booleans: ["-f", "--force", "--no-prune"], positionals: ["image-own"], rest: "image-own", minPositionals: 1 };
 
 /** The allowlist: `docker <words...>` → shape. Anything else is refused. */
@@ -58,13 +75,33 @@ const ALLOWED: Record<string, CommandShape> = {
   history: HISTORY,
   "image history": HISTORY,
   inspect: INSPECT,
-  "image inspect": INSPECT,
+  "image inspect": IMAGE_INSPECT,
+  "container inspect": CONTAINER_INSPECT,
+  top: TOP,
+  "container top": TOP,
+  diff: DIFF,
+  "container diff": DIFF,
+  logs: LOGS,
+  "container logs": LOGS,
+  port: PORT,
+  "container port": PORT,
   rmi: RMI,
   "image rm": RMI,
 };
 
 /** Flags that would reach the host; named in the refusal so the learner knows why. */
 const HOST_REACHING = new Set(["-v", "--volume", "--mount", "--privileged", "--pid", "--network", "--net", "--ipc", "--userns", "--cap-add", "--device", "-H", "--host", "--context", "--config", "--security-opt"]);
+
+/** The Go template the command is given, if any. */
+function formatTemplate(args: string[], flags: string[]): string | undefined {
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index]!;
+    const inline = flags.find((flag) => arg.startsWith(`${flag}=`));
+    if (inline) return arg.slice(inline.length + 1);
+    if (flags.includes(arg)) return args[index + 1];
+  }
+  return undefined;
+}
 
 export interface PreparedCommand {
   subcommand: string;
@@ -115,6 +152,12 @@ export function prepareDockerCommand(argv: string[], isolation: NameIsolation): 
         return isolation.owns(value)
           ? isolation.isolate(value)
           : refuse(`\`${value}\` n'est pas une image créée par vos commandes : seules les vôtres peuvent être supprimées.`, `\`${value}\` is not an image your commands created: only yours can be removed.`);
+      case "container-read": {
+        const engineName = isolation.resolveContainer(value);
+        return engineName ?? refuse(`aucun conteneur \`${value}\` dans cet exercice.`, `no container \`${value}\` in this exercise.`);
+      }
+      case "object-read":
+        return isolation.resolveContainer(value) ?? isolation.resolve(value);
       case "path":
         paths.push(value);
         return value;
@@ -155,6 +198,13 @@ export function prepareDockerCommand(argv: string[], isolation: NameIsolation): 
     if (typeof mapped !== "string") return mapped;
     positionals.push(arg);
     out.push(mapped);
+  }
+  const format = formatTemplate(rest, shape.formatFlags ?? []);
+  if (format !== undefined && !format.includes("{{")) {
+    return refuse(
+      `le format \`${format}\` ne lit rien : il afficherait toujours le même texte. Utilisez un modèle comme \`{{.State.Status}}\`.`,
+      `format \`${format}\` reads nothing: it would always print the same text. Use a template such as \`{{.State.Status}}\`.`,
+    );
   }
   if (positionals.length < (shape.minPositionals ?? 0)) {
     return refuse(`\`docker ${shape.name}\` : argument manquant.`, `\`docker ${shape.name}\`: missing argument.`);

@@ -88,9 +88,96 @@ export interface HealthObservation {
   waitedMs: number;
 }
 
+export interface ContainerState {
+  /** created, running, paused, restarting, removing, exited, dead */
+  status: string;
+  running: boolean;
+  exitCode: number;
+  health: HealthStatus;
+  /** Address on the default bridge; empty without network. */
+  ipAddress: string;
+  startedAt: string;
+  restartCount: number;
+  oomKilled: boolean;
+}
+
+/** What `docker top` shows: column titles (UID, PID, PPID, C, STIME, TTY, TIME, CMD) and rows. */
+export interface ProcessTable {
+  titles: string[];
+  processes: string[][];
+}
+
+/** One line of `docker diff`. */
+export interface FilesystemChange {
+  kind: "added" | "changed" | "deleted";
+  path: string;
+}
+
+export interface LogLine {
+  stream: "stdout" | "stderr";
+  /** RFC 3339 with nanoseconds, as `docker logs --timestamps` prints it. */
+  timestamp: string;
+  text: string;
+}
+
+export type HttpAnswer = { status: number; body: string } | { error: string };
+
 export interface RunningContainer {
-  exec(argv: string[], options?: { timeoutMs?: number }): Promise<ExecResult>;
+  exec(argv: string[], options?: { timeoutMs?: number; user?: string }): Promise<ExecResult>;
   waitForHealth(target: "healthy" | "unhealthy", timeoutMs: number): Promise<HealthObservation>;
+  state(): Promise<ContainerState>;
+  processes(): Promise<ProcessTable>;
+  changes(): Promise<FilesystemChange[]>;
+  /** Both streams, in order, capped at the exercise's output limit. */
+  logs(): Promise<LogLine[]>;
+  /** GET through the port published on the host (the exercise must list it in run.ports). */
+  httpGet(port: number, path: string, timeoutMs: number): Promise<HttpAnswer>;
+}
+
+/** A file of the built image, read without running the image. */
+export interface ImageFile {
+  path: string;
+  type: "file" | "directory" | "symlink" | "other";
+  /** Permission bits, e.g. 0o644. */
+  mode: number;
+  uid: number;
+  gid: number;
+  sizeBytes: number;
+  /** First 64 KiB of a regular file, as UTF-8. */
+  content?: string;
+  linkTarget?: string;
+}
+
+export interface LayerFile {
+  /** Absolute path in the image, e.g. /usr/lib/x.so. */
+  path: string;
+  sizeBytes: number;
+  /** True for a deletion marker (`.wh.` file): the layer removes `path`. */
+  whiteout: boolean;
+  isDirectory: boolean;
+}
+
+export interface LayerFiles {
+  diffId: string;
+  /** The history step that made the layer. */
+  createdBy: string;
+  sizeBytes: number;
+  /** True for the layers of the base image. */
+  fromBase: boolean;
+  files: LayerFile[];
+}
+
+export interface RebuildStep {
+  /** `RUN pip install -r requirements.txt`, as the build log prints it. */
+  instruction: string;
+  cached: boolean;
+}
+
+export interface RebuildReport {
+  ok: boolean;
+  steps: RebuildStep[];
+  /** The build log's last lines when it failed. */
+  logExcerpt: string[];
 }
 
 export interface GradingContext {
@@ -107,6 +194,24 @@ export interface GradingContext {
   commandRuns(): Promise<CommandRun[] | undefined>;
   /** The one container shared by the submission's checks. */
   container(): Promise<RunningContainer>;
+  /** An image by reference: the learner's own names are resolved in their namespace, others as is. */
+  lookupImage(ref: string): Promise<ImageFacts | undefined>;
+  /** A file of the built image, or undefined when absent. */
+  imageFile(path: string): Promise<ImageFile | undefined>;
+  /** Every layer of the built image with the files it adds or deletes (like dive). */
+  imageLayerFiles(): Promise<LayerFiles[]>;
+  /**
+   * Copies the submission, appends `append` to `file`, and builds again on the same cache:
+   * the report says which steps came from the cache. The check that calls it declares `rebuilds`.
+   */
+  rebuildAfterChange(change: { file: string; append: string }): Promise<RebuildReport>;
+  /** A text file of the submission (e.g. reponses.yaml), or undefined when absent. */
+  readSubmissionFile(path: string): Promise<string | undefined>;
+  /**
+   * Runs one docker command the learner wrote, as argv without a shell, allowlisted, with the
+   * learner's names (image `build.tag`, container `run.name`) mapped to this submission's objects.
+   */
+  runLearnerCommand(text: string): Promise<CommandRun>;
 }
 
 /** Thrown by the context when a check cannot run because something it needs is missing. */

@@ -25,6 +25,8 @@ export interface GraderDefinition<Options extends z.ZodRawShape = z.ZodRawShape>
    * such checks run after every other check of the submission.
    */
   disruptsContainer?: boolean;
+  /** True when the check builds the submission a second time (build.cache): counted in reports. */
+  rebuilds?: boolean;
   run(options: z.infer<z.ZodObject<Options>>, context: GradingContext): Promise<CheckOutcome>;
 }
 

@@ -82,6 +82,14 @@ async function runOne(argv: string[], environment: CommandEnvironment): Promise<
   return { exitCode: result.exitCode, output: environment.isolation.restore(result.output) };
 }
 
+/** Runs one command the learner wrote (an answer), as the command file's lines are run. */
+export async function runLearnerCommandLine(text: string, environment: CommandEnvironment): Promise<CommandRun> {
+  const [parsed] = parseCommandFile(text);
+  if (!parsed) return { line: 1, text, exitCode: 126, output: "", refused: localized("réponse vide.", "empty answer.") };
+  if ("refused" in parsed) return { line: 1, text, exitCode: 126, output: "", refused: parsed.refused };
+  return { line: 1, text, ...(await runOne(parsed.argv, environment)) };
+}
+
 /** Runs a learner's command file line by line, in order, each line on its own. */
 export async function runLearnerCommands(text: string, environment: CommandEnvironment): Promise<CommandRun[]> {
   const runs: CommandRun[] = [];

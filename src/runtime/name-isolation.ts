@@ -5,6 +5,7 @@
  */
 export class NameIsolation {
   private readonly repositories = new Set<string>();
+  private readonly containers = new Map<string, string>();
 
   constructor(readonly prefix: string) {}
 
@@ -37,8 +38,20 @@ export class NameIsolation {
     return this.repositories.has(NameIsolation.split(ref).repository);
   }
 
+  /** Lets the learner call a container of this submission by the name the exercise gives it. */
+  bindContainer(learnerName: string, engineName: string): void {
+    this.containers.set(learnerName, engineName);
+  }
+
+  /** The engine name of a container the learner names, or undefined when it is not theirs. */
+  resolveContainer(name: string): string | undefined {
+    return this.containers.get(name.replace(/^\//, ""));
+  }
+
   /** Puts the learner's names back into engine output. */
   restore(text: string): string {
-    return text.replaceAll(`${this.prefix}/`, "");
+    let restored = text.replaceAll(`${this.prefix}/`, "");
+    for (const [learnerName, engineName] of this.containers) restored = restored.replaceAll(engineName, learnerName);
+    return restored;
   }
 }

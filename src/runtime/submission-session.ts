@@ -3,12 +3,25 @@ import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import type { StartedTestContainer } from "testcontainers";
 import { finalBaseImage, imageReference, parseDockerfile } from "../dockerfile/parse-dockerfile.js";
-import { CheckSkipped, type CommandRun, type DockerfileModel, type GradingContext, type ImageFacts, type RunningContainer } from "../grading/context.js";
+import {
+  CheckSkipped,
+  type CommandRun,
+  type DockerfileModel,
+  type GradingContext,
+  type ImageFacts,
+  type ImageFile,
+  type LayerFiles,
+  type RebuildReport,
+  type RunningContainer,
+} from "../grading/context.js";
 import { localized } from "../i18n.js";
 import type { Exercise, Limits } from "../spec/exercise-schema.js";
-import { buildImage, type BuildOutcome } from "./build-image.js";
+import { buildImage, type BuildOutcome, type BuildRequest } from "./build-image.js";
+import { readFileFromContainer, readLayerFiles } from "./image-contents.js";
+import { rebuildAfterChange } from "./rebuild-after-change.js";
+import { layerSteps } from "../grading/layer-steps.js";
 import { LABEL_RUN, LABEL_SESSION, newId, objectLabels } from "./labels.js";
-import { runLearnerCommands } from "./learner-commands.js";
+import { runLearnerCommandLine, runLearnerCommands, type CommandEnvironment } from "./learner-commands.js";
 import { NameIsolation } from "./name-isolation.js";
 import { startSandboxedContainer } from "./sandboxed-container.js";
 import { wrapContainer } from "./running-container.js";
@@ -46,10 +59,14 @@ export class SubmissionSession implements GradingContext {
   private disposed = false;
   private readonly interruption = new AbortController();
   private readonly learnerBuiltIds: string[] = [];
+  private readonly containerName = `dockgrade-${this.sessionId}-main`;
+  private inspector?: Promise<Docker.Container>;
+  private readonly rebuilds: Promise<BuildOutcome>[] = [];
 
   constructor(private readonly options: SessionOptions) {
     this.labels = objectLabels(options.runId, this.sessionId);
     this.submissionDir = resolve(options.submissionDir);
+    if (options.exercise.run.name) this.isolation.bindContainer(options.exercise.run.name, this.containerName);
   }
 
   private get contextDir(): string {
@@ -85,22 +102,31 @@ export class SubmissionSession implements GradingContext {
     return state.model;
   }
 
+  /** What every build of this submission shares (the first, and a rebuild after a change). */
+  private buildRequest(): Omit<BuildRequest, "contextDir" | "tag"> {
+    const { limits } = this.options;
+    return {
+      dockerfile: relative(this.contextDir, this.dockerfilePath),
+      labels: this.labels,
+      timeoutMs: limits.buildSeconds * 1000,
+      contextLimitBytes: this.options.contextLimitBytes,
+      logLimitBytes: limits.outputKb * 1024,
+      memoryBytes: limits.memoryMb * 1024 * 1024,
+      networkMode: this.options.buildNetwork,
+      signal: this.interruption.signal,
+    };
+  }
+
   build(): Promise<BuildOutcome> {
     this.building ??= (async () => {
       this.dockerfile();
-      const { limits } = this.options;
-      return buildImage(this.options.docker, {
-        contextDir: this.contextDir,
-        dockerfile: relative(this.contextDir, this.dockerfilePath),
-        tag: this.buildTag,
-        labels: this.labels,
-        timeoutMs: limits.buildSeconds * 1000,
-        contextLimitBytes: this.options.contextLimitBytes,
-        logLimitBytes: limits.outputKb * 1024,
-        memoryBytes: limits.memoryMb * 1024 * 1024,
-        networkMode: this.options.buildNetwork,
-        signal: this.interruption.signal,
-      });
+      const outcome = await buildImage(this.options.docker, { ...this.buildRequest(), contextDir: this.contextDir, tag: this.buildTag });
+      const learnerTag = this.options.exercise.build.tag;
+      if (outcome.ok && outcome.imageId && learnerTag) {
+        const { repository, suffix } = NameIsolation.split(this.isolation.isolate(learnerTag));
+        await this.options.docker.getImage(outcome.imageId).tag({ repo: repository, tag: suffix.replace(/^:/, "") || "latest" });
+      }
+      return outcome;
     })();
     return this.building;
   }
@@ -143,27 +169,7 @@ export class SubmissionSession implements GradingContext {
         return undefined;
       }
       await this.build();
-      return runLearnerCommands(text, {
-        submissionDir: this.submissionDir,
-        isolation: this.isolation,
-        labels: this.labels,
-        timeoutMs: this.options.limits.commandSeconds * 1000,
-        outputLimitBytes: this.options.limits.outputKb * 1024,
-        signal: this.interruption.signal,
-        recordCreatedImages: (ids) => this.learnerBuiltIds.push(...ids),
-        isGraderBuild: async (context, dockerfile) =>
-          resolve(this.submissionDir, context) === this.contextDir &&
-          resolve(this.submissionDir, context, dockerfile ?? "Dockerfile") === this.dockerfilePath,
-        tagGraderBuild: async (isolatedRefs) => {
-          const outcome = await this.build();
-          if (!outcome.ok || !outcome.imageId) throw new Error(outcome.log.slice(-5).join("\n"));
-          for (const ref of isolatedRefs) {
-            const { repository, suffix } = NameIsolation.split(ref);
-            await this.options.docker.getImage(outcome.imageId).tag({ repo: repository, tag: suffix.replace(/^:/, "") || "latest" });
-          }
-          return [`Successfully built ${outcome.imageId.replace("sha256:", "").slice(0, 12)}`, ...isolatedRefs.map((ref) => `Successfully tagged ${ref}`)].join("\n");
-        },
-      });
+      return runLearnerCommands(text, this.commandEnvironment());
     })();
     return this.commands;
   }
@@ -172,9 +178,10 @@ export class SubmissionSession implements GradingContext {
     this.starting ??= (async () => {
       await this.image();
       const { limits, exercise } = this.options;
+      const learnerTag = exercise.build.tag;
       return startSandboxedContainer({
-        image: this.buildTag,
-        name: `dockgrade-${this.sessionId}-main`,
+        image: learnerTag ? this.isolation.isolate(learnerTag) : this.buildTag,
+        name: this.containerName,
         labels: this.labels,
         limits: { memoryBytes: limits.memoryMb * 1024 * 1024, cpus: limits.cpus, pids: limits.pids },
         ports: exercise.run.ports,
@@ -183,7 +190,82 @@ export class SubmissionSession implements GradingContext {
         startupTimeoutMs: limits.startSeconds * 1000,
       });
     })();
-    return wrapContainer(this.options.docker, await this.starting);
+    return wrapContainer(this.options.docker, await this.starting, this.options.limits.outputKb * 1024);
+  }
+
+  private commandEnvironment(): CommandEnvironment {
+    return {
+      submissionDir: this.submissionDir,
+      isolation: this.isolation,
+      labels: this.labels,
+      timeoutMs: this.options.limits.commandSeconds * 1000,
+      outputLimitBytes: this.options.limits.outputKb * 1024,
+      signal: this.interruption.signal,
+      recordCreatedImages: (ids) => this.learnerBuiltIds.push(...ids),
+      isGraderBuild: async (context, dockerfile) =>
+        resolve(this.submissionDir, context) === this.contextDir &&
+        resolve(this.submissionDir, context, dockerfile ?? "Dockerfile") === this.dockerfilePath,
+      tagGraderBuild: async (isolatedRefs) => {
+        const outcome = await this.build();
+        if (!outcome.ok || !outcome.imageId) throw new Error(outcome.log.slice(-5).join("\n"));
+        for (const ref of isolatedRefs) {
+          const { repository, suffix } = NameIsolation.split(ref);
+          await this.options.docker.getImage(outcome.imageId).tag({ repo: repository, tag: suffix.replace(/^:/, "") || "latest" });
+        }
+        return [`Successfully built ${outcome.imageId.replace("sha256:", "").slice(0, 12)}`, ...isolatedRefs.map((ref) => `Successfully tagged ${ref}`)].join("\n");
+      },
+    };
+  }
+
+  async lookupImage(ref: string): Promise<ImageFacts | undefined> {
+    await this.commandRuns().catch(() => undefined);
+    return readImageFacts(this.options.docker, this.isolation.resolve(ref));
+  }
+
+  async imageFile(path: string): Promise<ImageFile | undefined> {
+    const image = await this.image();
+    // One created, never started, container serves every file read; dispose() removes it.
+    this.inspector ??= this.options.docker.createContainer({
+      Image: image.id,
+      Cmd: ["/dockgrade-never-started"],
+      Labels: this.labels,
+      NetworkDisabled: true,
+      HostConfig: { NetworkMode: "none" },
+    });
+    return readFileFromContainer(await this.inspector, path);
+  }
+
+  async imageLayerFiles(): Promise<LayerFiles[]> {
+    const image = await this.image();
+    const base = await this.baseImage();
+    const files = await readLayerFiles(this.options.docker, image.id);
+    const steps = layerSteps(image.history, image.layers.length);
+    return image.layers.map((diffId, index) => ({
+      diffId,
+      createdBy: steps[index]?.createdBy ?? "",
+      sizeBytes: (files[index] ?? []).reduce((sum, file) => sum + file.sizeBytes, 0),
+      fromBase: base?.layers[index] === diffId,
+      files: files[index] ?? [],
+    }));
+  }
+
+  async rebuildAfterChange(change: { file: string; append: string }): Promise<RebuildReport> {
+    await this.image();
+    const tag = `dockgrade-${this.sessionId}-rebuild${this.rebuilds.length}:latest`;
+    const rebuilt = rebuildAfterChange(this.options.docker, this.buildRequest(), this.submissionDir, this.contextDir, change, tag);
+    this.rebuilds.push(rebuilt.then((result) => result.outcome));
+    return (await rebuilt).report;
+  }
+
+  async readSubmissionFile(path: string): Promise<string | undefined> {
+    const target = resolve(this.submissionDir, path);
+    if (relative(this.submissionDir, target).startsWith("..")) return undefined;
+    return readFile(target, "utf8").catch(() => undefined);
+  }
+
+  async runLearnerCommand(text: string): Promise<CommandRun> {
+    await this.commandRuns().catch(() => undefined);
+    return runLearnerCommandLine(text, this.commandEnvironment());
   }
 
   /**
@@ -197,7 +279,7 @@ export class SubmissionSession implements GradingContext {
     this.interruption.abort();
     const docker = this.options.docker;
     const namespace = `dockgrade-${this.sessionId}`;
-    await Promise.allSettled([this.building, this.commands, this.starting]);
+    await Promise.allSettled([this.building, this.commands, this.starting, this.inspector, ...this.rebuilds]);
     const sessionFilter = { label: [`${LABEL_SESSION}=${this.sessionId}`] };
     // An aborted build's own container is removed by the engine a moment later: wait for it.
     for (let attempt = 0; attempt < 20; attempt += 1) {
@@ -211,8 +293,9 @@ export class SubmissionSession implements GradingContext {
     const ownTags = images.flatMap((image) => (image.RepoTags ?? []).filter((tag) => tag.startsWith(namespace)));
     for (const tag of ownTags) await docker.getImage(tag).remove({ noprune: true }).catch(() => undefined);
     const labelled = await docker.listImages({ all: true, filters: sessionFilter }).catch(() => []);
-    const build = await this.building?.catch(() => undefined);
-    const created = [...labelled.map((image) => image.Id), ...[...(build?.createdIds ?? []), ...this.learnerBuiltIds].reverse()];
+    const builds = await Promise.all([this.building, ...this.rebuilds].map((build) => build?.catch(() => undefined)));
+    const createdByBuilds = builds.flatMap((build) => build?.createdIds ?? []);
+    const created = [...labelled.map((image) => image.Id), ...[...createdByBuilds, ...this.learnerBuiltIds].reverse()];
     for (const id of created) await removeOwnImage(docker, id, namespace);
     await this.removePartlyLabelledImages();
     await retryBlockedRemovals(docker);

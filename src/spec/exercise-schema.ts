@@ -69,6 +69,11 @@ export const exerciseSchema = z
         ports: z.array(z.number().int().min(1).max(65535)).default([]).describe("Container ports to publish on the host."),
         env: z.record(z.string(), z.string()).default({}).describe("Environment variables."),
         network: z.boolean().optional().describe("Give the container a network (default: only when ports are published)."),
+        name: z
+          .string()
+          .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/)
+          .optional()
+          .describe("Name the learner uses for the container in their commands (e.g. web); isolated per submission."),
       })
       .strict()
       .default({ ports: [], env: {} })

@@ -1,11 +1,50 @@
 import { parseDockerfile } from "../../src/dockerfile/parse-dockerfile.js";
-import { CheckSkipped, type GradingContext, type ImageFacts } from "../../src/grading/context.js";
+import {
+  CheckSkipped,
+  type CommandRun,
+  type GradingContext,
+  type ImageFacts,
+  type ImageFile,
+  type LayerFiles,
+  type RebuildReport,
+  type RunningContainer,
+} from "../../src/grading/context.js";
 import { localized } from "../../src/i18n.js";
 
+export interface FakeParts {
+  dockerfile?: string;
+  image?: ImageFacts;
+  base?: ImageFacts;
+  /** By the learner's names (findImage) and by any reference (lookupImage). */
+  images?: Record<string, ImageFacts>;
+  commandRuns?: CommandRun[];
+  /** Only the methods a test needs; the others throw. */
+  container?: Partial<RunningContainer>;
+  files?: Record<string, ImageFile>;
+  layerFiles?: LayerFiles[];
+  rebuild?: RebuildReport;
+  submissionFiles?: Record<string, string>;
+  /** What each learner command prints, by its text. */
+  learnerCommands?: Record<string, { exitCode: number; output: string }>;
+}
+
 /** Plain-data context for grader unit tests; the real one is tested against an engine. */
-export function fakeContext(parts: { dockerfile?: string; image?: ImageFacts; base?: ImageFacts; images?: Record<string, ImageFacts> } = {}): GradingContext {
-  const missing = () => {
+export function fakeContext(parts: FakeParts = {}): GradingContext {
+  const missing = (): never => {
     throw new CheckSkipped(localized("absent", "missing"));
+  };
+  const unexpected = (name: string) => () => {
+    throw new Error(`fake container: ${name} not provided`);
+  };
+  const container: RunningContainer = {
+    exec: unexpected("exec"),
+    waitForHealth: unexpected("waitForHealth"),
+    state: unexpected("state"),
+    processes: unexpected("processes"),
+    changes: unexpected("changes"),
+    logs: unexpected("logs"),
+    httpGet: unexpected("httpGet"),
+    ...parts.container,
   };
   return {
     submissionDir: "/tmp/submission",
@@ -13,8 +52,14 @@ export function fakeContext(parts: { dockerfile?: string; image?: ImageFacts; ba
     image: async () => parts.image ?? missing(),
     baseImage: async () => parts.base,
     findImage: async (ref) => parts.images?.[ref],
-    commandRuns: async () => [],
-    container: async () => missing(),
+    lookupImage: async (ref) => parts.images?.[ref],
+    commandRuns: async () => parts.commandRuns ?? [],
+    container: async () => (parts.container ? container : missing()),
+    imageFile: async (path) => parts.files?.[path],
+    imageLayerFiles: async () => parts.layerFiles ?? missing(),
+    rebuildAfterChange: async () => parts.rebuild ?? missing(),
+    readSubmissionFile: async (path) => parts.submissionFiles?.[path],
+    runLearnerCommand: async (text) => ({ line: 1, text, ...(parts.learnerCommands?.[text] ?? { exitCode: 127, output: "not faked" }) }),
   };
 }
 

@@ -49,3 +49,27 @@ describe("prepareDockerCommand", () => {
     expect(!result.ok && result.reason.fr).toContain(reason);
   });
 });
+
+describe("prepareDockerCommand for answers about a container", () => {
+  const isolation = new NameIsolation("dockgrade-s1");
+  isolation.bindContainer("web", "dockgrade-s1-main");
+
+  it("maps the exercise's container name and keeps the learner's template", () => {
+    const result = prepareDockerCommand(["docker", "inspect", "-f", "{{.State.Status}}", "web"], isolation);
+    expect(result.ok && result.command.argv).toEqual(["inspect", "-f", "{{.State.Status}}", "dockgrade-s1-main"]);
+    const logs = prepareDockerCommand(["docker", "container", "logs", "--timestamps", "web"], isolation);
+    expect(logs.ok && logs.command.argv).toEqual(["container", "logs", "--timestamps", "dockgrade-s1-main"]);
+    expect(isolation.restore("/dockgrade-s1-main running")).toBe("/web running");
+  });
+
+  it("refuses another container and a template that reads nothing", () => {
+    const other = prepareDockerCommand(["docker", "top", "dockgrade-s2-main"], isolation);
+    expect(!other.ok && other.reason.fr).toContain("aucun conteneur");
+    const constant = prepareDockerCommand(["docker", "inspect", "--format=running", "web"], isolation);
+    expect(!constant.ok && constant.reason.en).toContain("reads nothing");
+  });
+
+  it("keeps -f as a filter for images", () => {
+    expect(prepareDockerCommand(["docker", "images", "-f", "dangling=true"], isolation).ok).toBe(true);
+  });
+});

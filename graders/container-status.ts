@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { defineGrader, failed, passed } from "../src/grading/grader.js";
+import type { ContainerState } from "../src/grading/context.js";
+import { localized } from "../src/i18n.js";
+import { poll } from "./support/container-polling.js";
+
+interface Wanted {
+  status: string;
+  exitCode?: number;
+  oomKilled?: boolean;
+}
+
+function describeState(state: ContainerState): string {
+  const exit = state.running ? "" : ` (code ${state.exitCode})`;
+  const oom = state.oomKilled ? ", OOMKilled" : "";
+  const restarts = state.restartCount > 0 ? `, ${state.restartCount} restart(s)` : "";
+  return `${state.status}${exit}${oom}${restarts}`;
+}
+
+function describeWanted(wanted: Wanted): string {
+  const exit = wanted.exitCode !== undefined ? ` (code ${wanted.exitCode})` : "";
+  const oom = wanted.oomKilled === undefined ? "" : wanted.oomKilled ? ", OOMKilled" : ", not OOMKilled";
+  return `${wanted.status}${exit}${oom}`;
+}
+
+function matches(state: ContainerState, wanted: Wanted): boolean {
+  return (
+    state.status === wanted.status &&
+    (wanted.exitCode === undefined || state.exitCode === wanted.exitCode) &&
+    (wanted.oomKilled === undefined || state.oomKilled === wanted.oomKilled)
+  );
+}
+
+/** What the learner can do about an unexpected state. */
+function advice(state: ContainerState) {
+  if (state.oomKilled) {
+    return localized(" Le noyau l'a tué faute de mémoire (OOM) : réduisez sa consommation.", " The kernel killed it for lack of memory (OOM): make it use less.");
+  }
+  if (!state.running) {
+    return localized(" Lisez `docker logs` pour savoir pourquoi il s'est arrêté.", " Read `docker logs` to find out why it stopped.");
+  }
+  return localized("", "");
+}
+
+export default defineGrader({
+  kind: "container.status",
+  description: "The shared container is in the expected state (running, or exited with a code), and stays in it.",
+  needs: "container",
+  options: {
+    status: z.string().min(1).default("running").describe("Expected status: created, running, paused, restarting, exited, dead."),
+    exitCode: z.number().int().optional().describe("Expected exit code (meaningful once the container has exited)."),
+    stableForSeconds: z
+      .number()
+      .min(0)
+      .default(0)
+      .describe("Seconds the state must hold, checked every 250 ms: catches an app that crashes after a few seconds."),
+    oomKilled: z.boolean().optional().describe("Whether the kernel must (true) or must not (false) have killed it for lack of memory."),
+  },
+  async run({ status, exitCode, stableForSeconds, oomKilled }, context) {
+    const wanted: Wanted = { status, exitCode, oomKilled };
+    const expected = describeWanted(wanted);
+    const container = await context.container();
+    const first = await container.state();
+    if (!matches(first, wanted)) {
+      const actual = describeState(first);
+      const why = advice(first);
+      return failed(
+        localized(`Le conteneur est ${actual}, attendu : ${expected}.${why.fr}`, `The container is ${actual}, expected: ${expected}.${why.en}`),
+        { expected, actual },
+      );
+    }
+    if (stableForSeconds > 0) {
+      const watch = await poll(() => container.state(), (state) => !matches(state, wanted), {
+        intervalMs: Math.min(250, stableForSeconds * 1000),
+        timeoutMs: stableForSeconds * 1000,
+      });
+      if (watch.done) {
+        const actual = describeState(watch.value);
+        const after = (watch.elapsedMs / 1000).toFixed(1);
+        const why = advice(watch.value);
+        return failed(
+          localized(
+            `Le conteneur était ${expected}, mais il est passé à ${actual} après ${after} s (il devait le rester ${stableForSeconds} s).${why.fr}`,
+            `The container was ${expected}, but became ${actual} after ${after} s (it had to stay so for ${stableForSeconds} s).${why.en}`,
+          ),
+          { expected, actual },
+        );
+      }
+    }
+    const held = stableForSeconds > 0 ? ` pendant ${stableForSeconds} s` : "";
+    const heldEn = stableForSeconds > 0 ? ` for ${stableForSeconds} s` : "";
+    return passed(localized(`Conteneur ${expected}${held}.`, `Container ${expected}${heldEn}.`), { expected, actual: describeState(first) });
+  },
+});

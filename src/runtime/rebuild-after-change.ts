@@ -1,0 +1,44 @@
+import type Docker from "dockerode";
+import { appendFile, cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import type { RebuildReport, RebuildStep } from "../grading/context.js";
+import { buildFailureExcerpt, buildImage, type BuildOutcome, type BuildRequest } from "./build-image.js";
+
+/** Which steps of a classic-builder log came from the cache (` ---> Using cache` after the step). */
+export function rebuildSteps(log: string[]): RebuildStep[] {
+  const steps: RebuildStep[] = [];
+  for (const line of log) {
+    const step = /^Step \d+\/\d+ : (.*)$/.exec(line);
+    if (step) steps.push({ instruction: step[1]!, cached: false });
+    else if (line.trim() === "---> Using cache" && steps.length > 0) steps[steps.length - 1]!.cached = true;
+  }
+  // FROM is never "rebuilt": it names an image.
+  return steps.filter((step) => !/^FROM\s/i.test(step.instruction));
+}
+
+/**
+ * Copies the submission (symlinks copied as links), appends to one file, and builds again with
+ * the same request and the engine's cache, as a learner's second `docker build` would.
+ */
+export async function rebuildAfterChange(
+  docker: Docker,
+  first: Omit<BuildRequest, "contextDir" | "tag">,
+  submissionDir: string,
+  contextDir: string,
+  change: { file: string; append: string },
+  tag: string,
+): Promise<{ report: RebuildReport; outcome: BuildOutcome }> {
+  const copy = await mkdtemp(join(tmpdir(), "dockgrade-rebuild-"));
+  try {
+    await cp(submissionDir, copy, { recursive: true, verbatimSymlinks: true });
+    const target = resolve(copy, change.file);
+    if (relative(copy, target).startsWith("..")) throw new Error(`build.cache change.file ${change.file} is outside the submission`);
+    await appendFile(target, change.append);
+    const outcome = await buildImage(docker, { ...first, contextDir: resolve(copy, relative(submissionDir, contextDir)), tag });
+    const report = { ok: outcome.ok, steps: rebuildSteps(outcome.log), logExcerpt: outcome.ok ? [] : buildFailureExcerpt(outcome.log) };
+    return { report, outcome };
+  } finally {
+    await rm(copy, { recursive: true, force: true });
+  }
+}
