@@ -20,6 +20,7 @@ export default defineConfig({
           testTimeout: 300_000,
           hookTimeout: 300_000,
           maxWorkers: 2,
+          maxConcurrency: 3,
           sequence: { groupOrder: 1 },
           env: { TESTCONTAINERS_RYUK_DISABLED: "true" },
         },

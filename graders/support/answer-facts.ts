@@ -39,10 +39,11 @@ function exact(output: string, truth: string): Verdict {
   return { right: output.trim() === truth, truth };
 }
 
-function allPresent(truthItems: string[], present: (item: string) => boolean, what: Localized): Verdict {
+function allPresent(truthItems: string[], present: (item: string) => boolean, what: Localized, output: string): Verdict {
   const absent = missing(truthItems, present);
   return {
-    right: truthItems.length > 0 && absent.length === 0,
+    // Nothing to show (no change, no log line) is a truth too: the right command prints nothing.
+    right: truthItems.length === 0 ? output.trim() === "" : absent.length === 0,
     truth: truthItems.join("\n"),
     why: absent.length > 0 ? localized(`${what.fr} absent(s) : ${absent.slice(0, 5).join(", ")}`, `${what.en} missing: ${absent.slice(0, 5).join(", ")}`) : undefined,
   };
@@ -55,7 +56,7 @@ export async function judge(fact: Fact, output: string, context: GradingContext)
     const sizeTokens = output.split("\n").filter((line) => /\d(B|kB|MB|GB)\b|^\s*\d+\s*$/.test(line));
     const sizes = history.map((step) => dockerHumanSize(step.sizeBytes));
     const present = (size: string) => output.includes(size);
-    const verdict = allPresent([...new Set(sizes)], present, localized("Tailles de couches", "Layer sizes"));
+    const verdict = allPresent([...new Set(sizes)], present, localized("Tailles de couches", "Layer sizes"), output);
     if (verdict.right && sizeTokens.length < history.length) {
       return { right: false, truth: sizes.join("\n"), why: localized(`${history.length} couches attendues, ${sizeTokens.length} lignes avec une taille.`, `${history.length} layers expected, ${sizeTokens.length} lines with a size.`) };
     }
@@ -66,9 +67,9 @@ export async function judge(fact: Fact, output: string, context: GradingContext)
     case "container.status":
       return exact(output, (await container.state()).status);
     case "container.ip": {
-      const ip = (await container.state()).ipAddress;
-      if (!ip) throw new Error("the container has no IP address: give it a network (run.network: true)");
-      return exact(output, ip);
+      const state = await container.state();
+      if (!state.ipAddress && state.running) throw new Error("the container has no IP address: give it a network (run.network: true)");
+      return exact(output, state.ipAddress);
     }
     case "container.health":
       return exact(output, (await container.state()).health);
@@ -77,17 +78,17 @@ export async function judge(fact: Fact, output: string, context: GradingContext)
       const pidColumn = table.titles.indexOf("PID");
       const pids = table.processes.map((row) => row[pidColumn] ?? "");
       const found = words(output);
-      return allPresent(pids, (pid) => found.has(pid), localized("PID", "PIDs"));
+      return allPresent(pids, (pid) => found.has(pid), localized("PID", "PIDs"), output);
     }
     case "container.changes": {
       const paths = (await container.changes()).map((change) => change.path);
       const lines = output.split("\n").map((line) => line.trim().replace(/^[ACD]\s+/, ""));
-      return allPresent(paths, (path) => lines.includes(path), localized("Chemins", "Paths"));
+      return allPresent(paths, (path) => lines.includes(path), localized("Chemins", "Paths"), output);
     }
     case "container.logs-timestamps": {
       const logs = await container.logs();
       const expected = logs.map((line) => `${line.timestamp} ${line.text}`);
-      return allPresent(expected, (line) => output.includes(line), localized("Lignes horodatées", "Timestamped lines"));
+      return allPresent(expected, (line) => output.includes(line), localized("Lignes horodatées", "Timestamped lines"), output);
     }
   }
 }

@@ -4,16 +4,38 @@ import { gradeSubmission } from "../grading/grade-submission.js";
 import { runExitCode, type RunResult } from "../grading/result.js";
 import type { Lang } from "../i18n.js";
 import { reporters } from "../report/index.js";
+import { releaseBuildCache } from "../runtime/created-images.js";
 import { createDockerClient, requireEngine } from "../runtime/docker-client.js";
 import { wasInterrupted } from "../runtime/interrupts.js";
 import { newId } from "../runtime/labels.js";
+import { limitsSchema, type Limits } from "../spec/exercise-schema.js";
 import { loadExercise } from "../spec/load-exercise.js";
 
 export interface GradeCommandOptions {
   format: string;
   lang: Lang;
   buildNetwork: "default" | "none";
+  /** Keep the build cache (intermediate images) for the next run instead of removing it. */
+  keepCache?: boolean;
+  /** `name=value` overrides of the exercise's limits. */
+  limit?: string[];
   write: (text: string) => void;
+}
+
+/** `--limit memoryMb=256` → { memoryMb: 256 }, checked against the spec's own limit schema. */
+export function parseLimitOverrides(pairs: string[]): Partial<Limits> {
+  const raw = Object.fromEntries(
+    pairs.map((pair) => {
+      const [name, value] = pair.split("=", 2);
+      if (!name || value === undefined || !(name in limitsSchema.shape)) {
+        throw new UsageError(`--limit ${pair}: expected name=value with name one of ${Object.keys(limitsSchema.shape).join(", ")}`);
+      }
+      return [name, Number(value)];
+    }),
+  );
+  const parsed = limitsSchema.partial().safeParse(raw);
+  if (!parsed.success) throw new UsageError(`--limit: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+  return Object.fromEntries(Object.entries(parsed.data).filter(([name]) => name in raw)) as Partial<Limits>;
 }
 
 async function requireFolder(path: string): Promise<void> {
@@ -26,6 +48,7 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
   const render = reporters[options.format];
   if (!render) throw new UsageError(`--format ${options.format}: unknown format (known: ${Object.keys(reporters).join(", ")})`);
   const exercise = await loadExercise(exerciseDir);
+  const limits = parseLimitOverrides(options.limit ?? []);
   for (const submission of submissions) await requireFolder(submission);
   const docker = createDockerClient();
   await requireEngine(docker);
@@ -33,8 +56,9 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
   const runId = process.env.DOCKGRADE_RUN_ID || newId();
   const run: RunResult = { results: [] };
   for (const submission of submissions) {
-    run.results.push(await gradeSubmission(exercise, submission, { docker, runId, lang: options.lang, buildNetwork: options.buildNetwork }));
+    run.results.push(await gradeSubmission(exercise, submission, { docker, runId, lang: options.lang, buildNetwork: options.buildNetwork, limits }));
   }
+  if (!options.keepCache) await releaseBuildCache(docker);
   if (wasInterrupted()) throw new InterruptedError("interrupted: nothing reported");
   options.write(render(run, { lang: options.lang }));
   return { run, exitCode: runExitCode(run) };

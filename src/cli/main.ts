@@ -8,6 +8,10 @@ const write = (text: string) => process.stdout.write(text);
 const defaultLang: Lang = process.env.DOCKGRADE_LANG === "en" ? "en" : "fr";
 const langOption = () => new Option("--lang <lang>", "language of learner-facing text").choices(LANGS).default(defaultLang);
 
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 /** The command table; each command module is imported only when it runs. */
 function program(setExit: (code: number) => void): Command {
   const cli = new Command("dockgrade").description("Grades Docker course exercises on a real Docker engine.").exitOverride();
@@ -20,7 +24,9 @@ function program(setExit: (code: number) => void): Command {
     .addOption(new Option("--format <format>", "output format").default("text"))
     .addOption(langOption())
     .addOption(new Option("--build-network <mode>", "network for RUN steps").choices(["default", "none"]).default(process.env.CI ? "none" : "default"))
-    .action(async (exerciseDir: string, submissions: string[], options: { format: string; lang: Lang; buildNetwork: "default" | "none" }) => {
+    .option("--keep-cache", "keep the build cache (unlabelled intermediate images) for faster reruns", false)
+    .option("--limit <name=value>", "override one of the exercise's limits, e.g. memoryMb=256 (repeatable)", collect, [])
+    .action(async (exerciseDir: string, submissions: string[], options: { format: string; lang: Lang; buildNetwork: "default" | "none"; limit: string[]; keepCache: boolean }) => {
       installInterruptCleanup();
       const { gradeCommand } = await import("./grade-command.js");
       setExit((await gradeCommand(exerciseDir, submissions, { ...options, write })).exitCode);

@@ -51,10 +51,16 @@ async function runCheck(check: CheckSpec, session: SubmissionSession, lang: Lang
     const hint = outcome.status === "fail" ? pick(check.hint, lang) : undefined;
     return finish(outcome.status, pick(outcome.message, lang), { expected: outcome.expected, actual: outcome.actual, hint });
   } catch (error) {
-    if (error instanceof CheckSkipped) return finish("skip", pick(error.reason, lang));
+    if (error instanceof CheckSkipped) {
+      // Without a readable Dockerfile, a check of the Dockerfile itself fails: it is the learner's to fix.
+      return grader.needs === "dockerfile" ? finish("fail", pick(error.reason, lang), { hint: pick(check.hint, lang) }) : finish("skip", pick(error.reason, lang));
+    }
     if (error instanceof CheckTimeout) {
       return finish("fail", lang === "fr" ? `La vérification a dépassé ${timeoutMs / 1000} s.` : `The check took longer than ${timeoutMs / 1000} s.`, { hint: pick(check.hint, lang) });
     }
+    // A container check that could not read a container which stopped: the learner's app crashed.
+    const stopped = grader.needs === "container" ? await session.stoppedContainer() : undefined;
+    if (stopped) return finish("fail", pick(stopped, lang), { hint: pick(check.hint, lang) });
     return finish("error", error instanceof Error ? error.message : String(error));
   }
 }

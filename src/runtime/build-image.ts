@@ -1,6 +1,6 @@
 import type Docker from "dockerode";
 import { ContextTooLarge, packBuildContext } from "./build-context.js";
-import { createdImageIds } from "./created-images.js";
+import { createdImageIds, type CreatedImages } from "./created-images.js";
 
 export interface BuildRequest {
   contextDir: string;
@@ -28,8 +28,8 @@ export interface BuildOutcome {
   durationMs: number;
   /** Whose fault a failure is: the submission's (bad step, too slow, too big) or the engine's. */
   fault?: "learner" | "engine";
-  /** Images this build created (final and intermediate), newest last, for clean-up. */
-  createdIds: string[];
+  /** Images this build created, newest last, for clean-up. */
+  created: CreatedImages;
 }
 
 interface BuildEvent {
@@ -100,7 +100,7 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
       );
     });
     if (!error && !imageId) imageId = (await docker.getImage(request.tag).inspect()).Id;
-    return { ok: !error, imageId: error ? undefined : imageId, log, error, fault: error ? "learner" : undefined, durationMs: Date.now() - started, createdIds: createdImageIds(idLines) };
+    return { ok: !error, imageId: error ? undefined : imageId, log, error, fault: error ? "learner" : undefined, durationMs: Date.now() - started, created: createdImageIds(idLines) };
   } catch (cause) {
     const timedOut = abort.signal.aborted && !request.signal?.aborted;
     const tooLarge = cause instanceof ContextTooLarge;
@@ -112,7 +112,7 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
           ? cause.message
           : String(cause);
     const fault = timedOut || tooLarge ? "learner" : "engine";
-    return { ok: false, log: [...log, error], error, fault, durationMs: Date.now() - started, createdIds: createdImageIds(idLines) };
+    return { ok: false, log: [...log, error], error, fault, durationMs: Date.now() - started, created: createdImageIds(idLines) };
   } finally {
     clearTimeout(timer);
     request.signal?.removeEventListener("abort", interrupted);

@@ -1,19 +1,31 @@
 import type Docker from "dockerode";
 
+export interface CreatedImages {
+  /** Made from the first dockgrade LABEL step on: this session's alone. */
+  own: string[];
+  /** Made before it: build cache that another session's build may be using right now. */
+  shared: string[];
+}
+
 /**
- * Ids of the images a classic-builder build created, read from its log. The ` ---> <id>` after
- * a FROM step is the base image and the one after ` ---> Using cache` existed before: neither is
- * ours to remove.
+ * The images a classic-builder build created, read from its log. The ` ---> <id>` after a FROM
+ * step is the base image and the one after ` ---> Using cache` existed before: neither is ours.
  */
-export function createdImageIds(log: string[]): string[] {
-  const created: string[] = [];
+export function createdImageIds(log: string[]): CreatedImages {
+  const created: CreatedImages = { own: [], shared: [] };
   let stepIsFrom = false;
+  let labelled = false;
   let previous = "";
   for (const line of log) {
-    const step = /^Step \d+\/\d+ : (\w+)/.exec(line);
-    if (step) stepIsFrom = step[1]!.toUpperCase() === "FROM";
+    const step = /^Step \d+\/\d+ : (\w+)(.*)$/.exec(line);
+    if (step) {
+      stepIsFrom = step[1]!.toUpperCase() === "FROM";
+      // A new stage starts unlabelled: only the last stage gets the build labels.
+      if (stepIsFrom) labelled = false;
+      if (step[1]!.toUpperCase() === "LABEL" && /^\s*"?io\.dockgrade\./.test(step[2]!)) labelled = true;
+    }
     const id = /^ ---> ([0-9a-f]{12})$/.exec(line)?.[1];
-    if (id && !stepIsFrom && previous !== " ---> Using cache") created.push(id);
+    if (id && !stepIsFrom && previous !== " ---> Using cache") (labelled ? created.own : created.shared).push(id);
     previous = line;
   }
   return created;
@@ -42,6 +54,38 @@ export async function removeOwnImage(docker: Docker, id: string, namespace: stri
     if ((error as { statusCode?: number }).statusCode === 409) blocked.set(id, namespace);
     return false;
   }
+}
+
+/** Build cache made by this process's sessions, removed when the whole run ends. */
+const sharedCache = new Set<string>();
+
+export function keepUntilRunEnds(ids: string[]): void {
+  ids.forEach((id) => sharedCache.add(id));
+}
+
+/**
+ * Removes the build cache this process's builds made, once no session of the run needs it;
+ * an image another build now rests on (a child) stays: it is cache the engine will reuse.
+ */
+export async function releaseBuildCache(docker: Docker): Promise<number> {
+  let removed = 0;
+  let progress = true;
+  while (progress && sharedCache.size > 0) {
+    progress = false;
+    for (const id of [...sharedCache].reverse()) {
+      const gone = await docker
+        .getImage(id)
+        .remove({ noprune: true })
+        .then(() => true, (error: { statusCode?: number }) => error.statusCode === 404);
+      if (gone) {
+        sharedCache.delete(id);
+        removed += 1;
+        progress = true;
+      }
+    }
+  }
+  sharedCache.clear();
+  return removed;
 }
 
 /** Retries the removals other sessions' images blocked, until nothing more can go. */

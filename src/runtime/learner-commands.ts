@@ -5,7 +5,7 @@ import { prepareDockerCommand, type PreparedCommand } from "../commands/docker-c
 import { parseCommandFile } from "../commands/parse-command-file.js";
 import type { CommandRun } from "../grading/context.js";
 import { localized } from "../i18n.js";
-import { createdImageIds } from "./created-images.js";
+import { createdImageIds, type CreatedImages } from "./created-images.js";
 import type { NameIsolation } from "./name-isolation.js";
 
 export interface CommandEnvironment {
@@ -19,7 +19,7 @@ export interface CommandEnvironment {
   /** True when a `docker build` line asks exactly for what the grader built (same context and Dockerfile). */
   isGraderBuild(context: string, dockerfile: string | undefined): Promise<boolean>;
   /** Images a learner's own `docker build` created, for clean-up. */
-  recordCreatedImages(ids: string[]): void;
+  recordCreatedImages(created: CreatedImages): void;
   /** Tags the grader's image with `isolatedRefs`; returns what `docker build` would have printed, or throws the build error. */
   tagGraderBuild(isolatedRefs: string[]): Promise<string>;
 }

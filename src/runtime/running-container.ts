@@ -90,7 +90,9 @@ export function wrapContainer(docker: Docker, started: StartedTestContainer, out
 
     async changes() {
       const kinds = ["changed", "added", "deleted"] as const;
-      const changes = ((await handle.changes()) ?? []) as { Kind: number; Path: string }[];
+      // No change: the engine answers `null`, which dockerode hands back as a raw Buffer.
+      const answer: unknown = await handle.changes();
+      const changes = (Array.isArray(answer) ? answer : []) as { Kind: number; Path: string }[];
       return changes.map((change) => ({ kind: kinds[change.Kind] ?? "changed", path: change.Path }));
     },
 

@@ -14,19 +14,20 @@ import {
   type RebuildReport,
   type RunningContainer,
 } from "../grading/context.js";
-import { localized } from "../i18n.js";
+import { localized, type Localized } from "../i18n.js";
 import type { Exercise, Limits } from "../spec/exercise-schema.js";
 import { buildImage, type BuildOutcome, type BuildRequest } from "./build-image.js";
 import { readFileFromContainer, readLayerFiles } from "./image-contents.js";
 import { rebuildAfterChange } from "./rebuild-after-change.js";
 import { layerSteps } from "../grading/layer-steps.js";
-import { LABEL_RUN, LABEL_SESSION, newId, objectLabels } from "./labels.js";
+import { newId, objectLabels } from "./labels.js";
+import { removeSessionObjects } from "./session-cleanup.js";
+import { keepUntilRunEnds, type CreatedImages } from "./created-images.js";
 import { runLearnerCommandLine, runLearnerCommands, type CommandEnvironment } from "./learner-commands.js";
 import { NameIsolation } from "./name-isolation.js";
 import { startSandboxedContainer } from "./sandboxed-container.js";
 import { wrapContainer } from "./running-container.js";
 import { readImageFacts } from "./image-facts.js";
-import { removeOwnImage, retryBlockedRemovals } from "./created-images.js";
 
 export interface SessionOptions {
   docker: Docker;
@@ -58,7 +59,7 @@ export class SubmissionSession implements GradingContext {
   private starting?: Promise<StartedTestContainer>;
   private disposed = false;
   private readonly interruption = new AbortController();
-  private readonly learnerBuiltIds: string[] = [];
+  private readonly learnerBuilt: CreatedImages[] = [];
   private readonly containerName = `dockgrade-${this.sessionId}-main`;
   private inspector?: Promise<Docker.Container>;
   private readonly rebuilds: Promise<BuildOutcome>[] = [];
@@ -201,7 +202,7 @@ export class SubmissionSession implements GradingContext {
       timeoutMs: this.options.limits.commandSeconds * 1000,
       outputLimitBytes: this.options.limits.outputKb * 1024,
       signal: this.interruption.signal,
-      recordCreatedImages: (ids) => this.learnerBuiltIds.push(...ids),
+      recordCreatedImages: (created) => this.learnerBuilt.push(created),
       isGraderBuild: async (context, dockerfile) =>
         resolve(this.submissionDir, context) === this.contextDir &&
         resolve(this.submissionDir, context, dockerfile ?? "Dockerfile") === this.dockerfilePath,
@@ -215,6 +216,20 @@ export class SubmissionSession implements GradingContext {
         return [`Successfully built ${outcome.imageId.replace("sha256:", "").slice(0, 12)}`, ...isolatedRefs.map((ref) => `Successfully tagged ${ref}`)].join("\n");
       },
     };
+  }
+
+  /** Why the shared container cannot be read, when it has stopped (exit code and last log lines). */
+  async stoppedContainer(): Promise<Localized | undefined> {
+    const started = await this.starting?.catch(() => undefined);
+    if (!started) return undefined;
+    const container = wrapContainer(this.options.docker, started, this.options.limits.outputKb * 1024);
+    const state = await container.state().catch(() => undefined);
+    if (!state || state.running) return undefined;
+    const tail = (await container.logs().catch(() => [])).slice(-3).map((line) => line.text).join(" | ");
+    return localized(
+      `Le conteneur s'est arrêté (état ${state.status}, code ${state.exitCode})${tail ? ` ; dernières lignes : ${tail}` : ""}.`,
+      `The container stopped (status ${state.status}, exit code ${state.exitCode})${tail ? `; last lines: ${tail}` : ""}.`,
+    );
   }
 
   async lookupImage(ref: string): Promise<ImageFacts | undefined> {
@@ -277,38 +292,13 @@ export class SubmissionSession implements GradingContext {
     this.disposed = true;
     // Whatever is still running (a build, a learner command) stops now rather than finishing.
     this.interruption.abort();
-    const docker = this.options.docker;
-    const namespace = `dockgrade-${this.sessionId}`;
     await Promise.allSettled([this.building, this.commands, this.starting, this.inspector, ...this.rebuilds]);
-    const sessionFilter = { label: [`${LABEL_SESSION}=${this.sessionId}`] };
-    // An aborted build's own container is removed by the engine a moment later: wait for it.
-    for (let attempt = 0; attempt < 20; attempt += 1) {
-      const containers = await docker.listContainers({ all: true, filters: sessionFilter }).catch(() => []);
-      if (containers.length === 0) break;
-      await Promise.allSettled(containers.map((info) => docker.getContainer(info.Id).remove({ force: true, v: true })));
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-
-    const images = await docker.listImages({ all: false }).catch(() => []);
-    const ownTags = images.flatMap((image) => (image.RepoTags ?? []).filter((tag) => tag.startsWith(namespace)));
-    for (const tag of ownTags) await docker.getImage(tag).remove({ noprune: true }).catch(() => undefined);
-    const labelled = await docker.listImages({ all: true, filters: sessionFilter }).catch(() => []);
     const builds = await Promise.all([this.building, ...this.rebuilds].map((build) => build?.catch(() => undefined)));
-    const createdByBuilds = builds.flatMap((build) => build?.createdIds ?? []);
-    const created = [...labelled.map((image) => image.Id), ...[...createdByBuilds, ...this.learnerBuiltIds].reverse()];
-    for (const id of created) await removeOwnImage(docker, id, namespace);
-    await this.removePartlyLabelledImages();
-    await retryBlockedRemovals(docker);
-  }
-
-  /**
-   * The classic builder applies build labels as one LABEL step each, so a build stopped between
-   * two of them leaves an image with this run's label but no session label: remove those.
-   */
-  private async removePartlyLabelledImages(): Promise<void> {
-    const runFilter = { label: [`${LABEL_RUN}=${this.options.runId}`], dangling: ["true"] };
-    const images = await this.options.docker.listImages({ all: true, filters: runFilter }).catch(() => []);
-    const strays = images.filter((image) => !image.Labels?.[LABEL_SESSION] || image.Labels[LABEL_SESSION] === this.sessionId);
-    for (const image of strays) await removeOwnImage(this.options.docker, image.Id, `dockgrade-${this.sessionId}`);
+    const created = [...builds.map((build) => build?.created), ...this.learnerBuilt].filter((images) => images !== undefined);
+    await removeSessionObjects(this.options.docker, {
+      sessionId: this.sessionId,
+      createdImageIds: created.flatMap((images) => images.own),
+    });
+    keepUntilRunEnds(created.flatMap((images) => images.shared));
   }
 }

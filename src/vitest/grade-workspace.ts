@@ -1,11 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { gradeSubmission } from "../grading/grade-submission.js";
 import type { CheckResult, SubmissionResult } from "../grading/result.js";
 import type { Lang } from "../i18n.js";
 import { bundledExercisesDir } from "../package-root.js";
+import { releaseBuildCache } from "../runtime/created-images.js";
 import { createDockerClient, requireEngine } from "../runtime/docker-client.js";
 import { newId } from "../runtime/labels.js";
 import { loadExercise } from "../spec/load-exercise.js";
@@ -33,8 +34,9 @@ export async function gradeWorkspace(workspaceUrl: URL | string): Promise<void> 
 
   describe(`${exercise.spec.id} — ${exercise.spec.title[lang]}`, () => {
     let result: SubmissionResult;
+    const docker = createDockerClient();
+    afterAll(() => releaseBuildCache(docker));
     beforeAll(async () => {
-      const docker = createDockerClient();
       await requireEngine(docker);
       result = await gradeSubmission(exercise, workspace, { docker, runId: newId(), lang });
       if (result.build.status === "failed") console.error(`${lang === "fr" ? "Échec de la construction" : "Build failed"}:\n${result.build.logExcerpt.join("\n")}`);

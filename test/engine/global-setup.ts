@@ -26,11 +26,12 @@ async function managedIds(docker: Docker): Promise<Record<"containers" | "images
  * process reused another process's intermediate image, so neither owns it.
  */
 async function removeDanglingSince(docker: Docker, since: number): Promise<void> {
-  for (let pass = 0; pass < 5; pass += 1) {
+  // Each pass frees the parents of what it removed: go on while it removes something.
+  for (;;) {
     const dangling = await docker.listImages({ all: false, filters: { dangling: ["true"] } });
     const recent = dangling.filter((image) => image.Created >= since);
-    if (recent.length === 0) return;
-    await Promise.allSettled(recent.map((image) => docker.getImage(image.Id).remove({ noprune: true })));
+    const removed = await Promise.allSettled(recent.map((image) => docker.getImage(image.Id).remove({ noprune: true })));
+    if (!removed.some((outcome) => outcome.status === "fulfilled")) return;
   }
 }
 

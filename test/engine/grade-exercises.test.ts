@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { gradeSubmission } from "../../src/grading/grade-submission.js";
 import { loadExercise } from "../../src/spec/load-exercise.js";
-import { gradingCases } from "../support/exercise-cases.js";
+import { bundledExercises, gradingCases } from "../support/exercise-cases.js";
 import { docker, runId } from "../support/engine.js";
 
-const EXERCISES = ["exercises/03-images-conteneurs/01-tags", "exercises/03-images-conteneurs/04-sante"];
+const EXERCISES = bundledExercises();
 
-describe.each(EXERCISES)("%s", (exerciseDir) => {
+// Concurrently: submissions use the same learner names (mon-app:v1, web), which must not mix.
+describe.concurrent.each(EXERCISES)("%s", (exerciseDir) => {
   it.each(gradingCases(exerciseDir))("$name fails exactly $fails", async ({ dir, fails }) => {
     const exercise = await loadExercise(exerciseDir);
     const result = await gradeSubmission(exercise, dir, { docker, runId, lang: "fr" });

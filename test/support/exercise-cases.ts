@@ -19,3 +19,12 @@ export function gradingCases(exerciseDir: string): GradingCase[] {
   }
   return cases;
 }
+
+/** Every exercise folder (holding exercise.yaml) of the bundled packs. */
+export function bundledExercises(root = "exercises"): string[] {
+  return readdirSync(root, { withFileTypes: true })
+    .filter((pack) => pack.isDirectory())
+    .flatMap((pack) => readdirSync(join(root, pack.name)).map((name) => join(root, pack.name, name)))
+    .filter((dir) => existsSync(join(dir, "exercise.yaml")))
+    .sort();
+}
