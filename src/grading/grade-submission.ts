@@ -17,7 +17,6 @@ export interface GradeOptions {
   /** Overrides of the exercise's limits (command line). */
   limits?: Partial<Limits>;
   buildNetwork?: "default" | "none";
-  contextLimitBytes?: number;
   /** Called as each check finishes, e.g. to show static feedback before the build ends. */
   onCheck?: (result: CheckResult) => void;
 }
@@ -105,7 +104,6 @@ export async function gradeSubmission(exercise: LoadedExercise, submissionDir: s
     submissionDir,
     limits,
     buildNetwork: options.buildNetwork ?? "default",
-    contextLimitBytes: options.contextLimitBytes ?? 200 * 1024 * 1024,
   });
   const forget = onInterrupt(() => session.dispose());
   const byId = new Map<string, CheckResult>();

@@ -12,6 +12,12 @@ export interface BuildRequest {
   contextLimitBytes: number;
   logLimitBytes: number;
   memoryBytes: number;
+  /** CPUs a build step may use. */
+  cpus: number;
+  /** A cgroup bounding the build's process count, when the host allows one (see build-cgroup). */
+  cgroupParent?: string;
+  /** Most a build step may write; the step's container is watched every second. */
+  diskLimitBytes: number;
   /** Engine network mode for RUN steps: "default" or "none". */
   networkMode: string;
   noCache?: boolean;
@@ -52,8 +58,11 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
   let logBytes = 0;
   let truncated = false;
   const record = (text: string) => {
-    for (const line of text.split("\n")) {
+    // The builder colours a step's stderr: keep the text only.
+    for (const line of text.replace(/\x1b\[[0-9;]*m/g, "").split("\n")) {
       if (line.trim() === "") continue;
+      const running = /^ ---> Running in ([0-9a-f]{12})$/.exec(line);
+      if (running) stepContainer = running[1];
       logBytes += line.length;
       if (/^Step \d+\/\d+ :|^ ---> /.test(line)) idLines.push(line);
       if (logBytes <= request.logLimitBytes) log.push(line);
@@ -66,6 +75,17 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
 
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), request.timeoutMs);
+  // The step's container is not labelled (build labels come last): follow it by its id.
+  let stepContainer: string | undefined;
+  let diskExceeded: string | undefined;
+  const diskWatch = setInterval(async () => {
+    if (!stepContainer) return;
+    const info = (await docker.getContainer(stepContainer).inspect({ size: true } as Docker.ContainerInspectOptions).catch(() => undefined)) as { SizeRw?: number } | undefined;
+    if ((info?.SizeRw ?? 0) > request.diskLimitBytes) {
+      diskExceeded = `build step wrote ${((info?.SizeRw ?? 0) / 1e6).toFixed(0)} MB, over the ${(request.diskLimitBytes / 1e6).toFixed(0)} MB limit`;
+      abort.abort();
+    }
+  }, 1000);
   const interrupted = () => abort.abort();
   request.signal?.addEventListener("abort", interrupted, { once: true });
   try {
@@ -81,6 +101,9 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
       networkmode: request.networkMode,
       memory: request.memoryBytes,
       memswap: request.memoryBytes,
+      cpuperiod: 100_000,
+      cpuquota: Math.round(request.cpus * 100_000),
+      ...(request.cgroupParent ? { cgroupparent: request.cgroupParent } : {}),
       abortSignal: abort.signal,
     } as Docker.ImageBuildOptions);
     let imageId: string | undefined;
@@ -102,20 +125,40 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
     if (!error && !imageId) imageId = (await docker.getImage(request.tag).inspect()).Id;
     return { ok: !error, imageId: error ? undefined : imageId, log, error, fault: error ? "learner" : undefined, durationMs: Date.now() - started, created: createdImageIds(idLines) };
   } catch (cause) {
-    const timedOut = abort.signal.aborted && !request.signal?.aborted;
+    const timedOut = abort.signal.aborted && !request.signal?.aborted && !diskExceeded;
     const tooLarge = cause instanceof ContextTooLarge;
-    const error = timedOut
+    const error = diskExceeded
+      ? diskExceeded
+      : timedOut
       ? `build stopped after ${Math.round(request.timeoutMs / 1000)} s (time limit)`
       : tooLarge
         ? `build context refused: ${(cause.bytes / 1e6).toFixed(1)} MB, over the ${(cause.limitBytes / 1e6).toFixed(0)} MB limit (use .dockerignore)`
         : cause instanceof Error
           ? cause.message
           : String(cause);
-    const fault = timedOut || tooLarge ? "learner" : "engine";
+    const fault = timedOut || tooLarge || diskExceeded ? "learner" : "engine";
+    if (stepContainer) await removeStepContainer(docker, stepContainer);
     return { ok: false, log: [...log, error], error, fault, durationMs: Date.now() - started, created: createdImageIds(idLines) };
   } finally {
     clearTimeout(timer);
+    clearInterval(diskWatch);
     request.signal?.removeEventListener("abort", interrupted);
+  }
+}
+
+/**
+ * An aborted build leaves its running step container to the engine, which removes it a while
+ * later; it is not labelled (build labels come last), so remove it here and wait until it is gone.
+ */
+async function removeStepContainer(docker: Docker, id: string): Promise<void> {
+  const container = docker.getContainer(id);
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    const gone = await container.remove({ force: true }).then(
+      () => false,
+      (error: { statusCode?: number }) => error.statusCode === 404,
+    );
+    if (gone) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 

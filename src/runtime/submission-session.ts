@@ -22,6 +22,7 @@ import { rebuildAfterChange } from "./rebuild-after-change.js";
 import { layerSteps } from "../grading/layer-steps.js";
 import { newId, objectLabels } from "./labels.js";
 import { removeSessionObjects } from "./session-cleanup.js";
+import { createBuildCgroup, type BuildCgroup } from "./build-cgroup.js";
 import { keepUntilRunEnds, type CreatedImages } from "./created-images.js";
 import { runLearnerCommandLine, runLearnerCommands, type CommandEnvironment } from "./learner-commands.js";
 import { NameIsolation } from "./name-isolation.js";
@@ -37,7 +38,6 @@ export interface SessionOptions {
   limits: Limits;
   /** Network for RUN steps of the build. */
   buildNetwork: "default" | "none";
-  contextLimitBytes: number;
 }
 
 type DockerfileState = { model: DockerfileModel } | { problem: ReturnType<typeof localized> };
@@ -63,6 +63,9 @@ export class SubmissionSession implements GradingContext {
   private readonly containerName = `dockgrade-${this.sessionId}-main`;
   private inspector?: Promise<Docker.Container>;
   private readonly rebuilds: Promise<BuildOutcome>[] = [];
+  private diskWatch?: NodeJS.Timeout;
+  private buildCgroup?: Promise<BuildCgroup | undefined>;
+  private stopReason?: Localized;
 
   constructor(private readonly options: SessionOptions) {
     this.labels = objectLabels(options.runId, this.sessionId);
@@ -110,7 +113,9 @@ export class SubmissionSession implements GradingContext {
       dockerfile: relative(this.contextDir, this.dockerfilePath),
       labels: this.labels,
       timeoutMs: limits.buildSeconds * 1000,
-      contextLimitBytes: this.options.contextLimitBytes,
+      contextLimitBytes: limits.contextMb * 1e6,
+      diskLimitBytes: limits.diskMb * 1e6,
+      cpus: limits.cpus,
       logLimitBytes: limits.outputKb * 1024,
       memoryBytes: limits.memoryMb * 1024 * 1024,
       networkMode: this.options.buildNetwork,
@@ -121,7 +126,9 @@ export class SubmissionSession implements GradingContext {
   build(): Promise<BuildOutcome> {
     this.building ??= (async () => {
       this.dockerfile();
-      const outcome = await buildImage(this.options.docker, { ...this.buildRequest(), contextDir: this.contextDir, tag: this.buildTag });
+      this.buildCgroup ??= createBuildCgroup(this.sessionId, this.options.limits.pids);
+      const cgroupParent = (await this.buildCgroup)?.parent;
+      const outcome = await buildImage(this.options.docker, { ...this.buildRequest(), cgroupParent, contextDir: this.contextDir, tag: this.buildTag });
       const learnerTag = this.options.exercise.build.tag;
       if (outcome.ok && outcome.imageId && learnerTag) {
         const { repository, suffix } = NameIsolation.split(this.isolation.isolate(learnerTag));
@@ -180,7 +187,7 @@ export class SubmissionSession implements GradingContext {
       await this.image();
       const { limits, exercise } = this.options;
       const learnerTag = exercise.build.tag;
-      return startSandboxedContainer({
+      const started = await startSandboxedContainer({
         image: learnerTag ? this.isolation.isolate(learnerTag) : this.buildTag,
         name: this.containerName,
         labels: this.labels,
@@ -190,6 +197,8 @@ export class SubmissionSession implements GradingContext {
         network: exercise.run.network ?? exercise.run.ports.length > 0,
         startupTimeoutMs: limits.startSeconds * 1000,
       });
+      this.watchDisk(started.getId());
+      return started;
     })();
     return wrapContainer(this.options.docker, await this.starting, this.options.limits.outputKb * 1024);
   }
@@ -218,6 +227,24 @@ export class SubmissionSession implements GradingContext {
     };
   }
 
+  /** Stops the container when its writable layer grows past the disk limit (checked every 2 s). */
+  private watchDisk(containerId: string): void {
+    const limitBytes = this.options.limits.diskMb * 1e6;
+    const container = this.options.docker.getContainer(containerId);
+    this.diskWatch = setInterval(async () => {
+      const info = (await container.inspect({ size: true } as Docker.ContainerInspectOptions).catch(() => undefined)) as { SizeRw?: number } | undefined;
+      if ((info?.SizeRw ?? 0) <= limitBytes) return;
+      clearInterval(this.diskWatch);
+      const written = ((info?.SizeRw ?? 0) / 1e6).toFixed(0);
+      this.stopReason = localized(
+        `le conteneur a écrit ${written} Mo, plus que la limite de ${this.options.limits.diskMb} Mo : il a été arrêté`,
+        `the container wrote ${written} MB, over the ${this.options.limits.diskMb} MB limit: it was stopped`,
+      );
+      await container.kill().catch(() => undefined);
+    }, 2000);
+    this.diskWatch.unref();
+  }
+
   /** Why the shared container cannot be read, when it has stopped (exit code and last log lines). */
   async stoppedContainer(): Promise<Localized | undefined> {
     const started = await this.starting?.catch(() => undefined);
@@ -226,9 +253,11 @@ export class SubmissionSession implements GradingContext {
     const state = await container.state().catch(() => undefined);
     if (!state || state.running) return undefined;
     const tail = (await container.logs().catch(() => [])).slice(-3).map((line) => line.text).join(" | ");
+    const why = this.stopReason ? { fr: ` : ${this.stopReason.fr}`, en: `: ${this.stopReason.en}` } : { fr: "", en: "" };
+    const oom = state.oomKilled ? { fr: " (mémoire épuisée)", en: " (out of memory)" } : { fr: "", en: "" };
     return localized(
-      `Le conteneur s'est arrêté (état ${state.status}, code ${state.exitCode})${tail ? ` ; dernières lignes : ${tail}` : ""}.`,
-      `The container stopped (status ${state.status}, exit code ${state.exitCode})${tail ? `; last lines: ${tail}` : ""}.`,
+      `Le conteneur s'est arrêté (état ${state.status}, code ${state.exitCode})${oom.fr}${why.fr}${tail ? ` ; dernières lignes : ${tail}` : ""}.`,
+      `The container stopped (status ${state.status}, exit code ${state.exitCode})${oom.en}${why.en}${tail ? `; last lines: ${tail}` : ""}.`,
     );
   }
 
@@ -267,7 +296,8 @@ export class SubmissionSession implements GradingContext {
   async rebuildAfterChange(change: { file: string; append: string }): Promise<RebuildReport> {
     await this.image();
     const tag = `dockgrade-${this.sessionId}-rebuild${this.rebuilds.length}:latest`;
-    const rebuilt = rebuildAfterChange(this.options.docker, this.buildRequest(), this.submissionDir, this.contextDir, change, tag);
+    const request = { ...this.buildRequest(), cgroupParent: (await this.buildCgroup)?.parent };
+    const rebuilt = rebuildAfterChange(this.options.docker, request, this.submissionDir, this.contextDir, change, tag);
     this.rebuilds.push(rebuilt.then((result) => result.outcome));
     return (await rebuilt).report;
   }
@@ -292,6 +322,7 @@ export class SubmissionSession implements GradingContext {
     this.disposed = true;
     // Whatever is still running (a build, a learner command) stops now rather than finishing.
     this.interruption.abort();
+    clearInterval(this.diskWatch);
     await Promise.allSettled([this.building, this.commands, this.starting, this.inspector, ...this.rebuilds]);
     const builds = await Promise.all([this.building, ...this.rebuilds].map((build) => build?.catch(() => undefined)));
     const created = [...builds.map((build) => build?.created), ...this.learnerBuilt].filter((images) => images !== undefined);
@@ -300,5 +331,6 @@ export class SubmissionSession implements GradingContext {
       createdImageIds: created.flatMap((images) => images.own),
     });
     keepUntilRunEnds(created.flatMap((images) => images.shared));
+    await (await this.buildCgroup)?.remove();
   }
 }

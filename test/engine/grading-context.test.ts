@@ -12,7 +12,7 @@ describe("SubmissionSession (the real grading context)", () => {
   beforeAll(async () => {
     const { spec } = await loadExercise(SANTE);
     const exercise = { ...spec, build: { ...spec.build, tag: "mon-app:sante" }, run: { ...spec.run, ports: [8000], name: "web" } };
-    session = new SubmissionSession({ docker, runId, exercise, submissionDir: `${SANTE}/solution`, limits: spec.limits, buildNetwork: "none", contextLimitBytes: 50e6 });
+    session = new SubmissionSession({ docker, runId, exercise, submissionDir: `${SANTE}/solution`, limits: spec.limits, buildNetwork: "none" });
     await session.loadDockerfile();
   });
   afterAll(() => session.dispose());

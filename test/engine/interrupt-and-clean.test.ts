@@ -43,7 +43,7 @@ describe("interruption and clean-up", () => {
     const runId = `clean-${newId(3)}`;
     const otherRun = `other-${newId(3)}`;
     const make = (run: string) =>
-      docker.createContainer({ Image: "busybox:1.36", Cmd: ["true"], Labels: { [LABEL_MANAGED]: "true", [LABEL_RUN]: run } });
+      docker.createContainer({ Image: "python:3.11-slim", Cmd: ["true"], Labels: { [LABEL_MANAGED]: "true", [LABEL_RUN]: run } });
     const leftover = await make(runId);
     const bystander = await make(otherRun);
     try {
