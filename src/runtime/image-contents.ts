@@ -2,7 +2,8 @@ import type Docker from "dockerode";
 import { posix } from "node:path";
 import type { Readable } from "node:stream";
 import { extract, type Header } from "tar-stream";
-import type { ImageFile, LayerFile } from "../grading/context.js";
+import type { ImageFacts, ImageFile, LayerFile, LayerFiles } from "../grading/context.js";
+import { layerSteps } from "../grading/layer-steps.js";
 
 const CONTENT_LIMIT = 64 * 1024;
 
@@ -99,4 +100,17 @@ export async function readLayerFiles(docker: Docker, imageId: string): Promise<L
     }
   });
   return (manifest[0]?.Layers ?? []).map((name) => byLayerTar.get(name) ?? []);
+}
+
+/** Every layer of an image with its files, the step that made it, and whether it is the base's. */
+export async function readImageLayers(docker: Docker, image: ImageFacts, base: ImageFacts | undefined): Promise<LayerFiles[]> {
+  const files = await readLayerFiles(docker, image.id);
+  const steps = layerSteps(image.history, image.layers.length);
+  return image.layers.map((diffId, index) => ({
+    diffId,
+    createdBy: steps[index]?.createdBy ?? "",
+    sizeBytes: (files[index] ?? []).reduce((sum, file) => sum + file.sizeBytes, 0),
+    fromBase: base?.layers[index] === diffId,
+    files: files[index] ?? [],
+  }));
 }

@@ -17,12 +17,12 @@ import {
 import { localized, type Localized } from "../i18n.js";
 import type { Exercise, Limits } from "../spec/exercise-schema.js";
 import { buildImage, type BuildOutcome, type BuildRequest } from "./build-image.js";
-import { readFileFromContainer, readLayerFiles } from "./image-contents.js";
+import { readFileFromContainer, readImageLayers } from "./image-contents.js";
 import { rebuildAfterChange } from "./rebuild-after-change.js";
-import { layerSteps } from "../grading/layer-steps.js";
 import { newId, objectLabels } from "./labels.js";
 import { removeSessionObjects } from "./session-cleanup.js";
 import { createBuildCgroup, type BuildCgroup } from "./build-cgroup.js";
+import { DiskWatch, describeStoppedContainer } from "./container-watch.js";
 import { keepUntilRunEnds, type CreatedImages } from "./created-images.js";
 import { runLearnerCommandLine, runLearnerCommands, type CommandEnvironment } from "./learner-commands.js";
 import { NameIsolation } from "./name-isolation.js";
@@ -63,9 +63,8 @@ export class SubmissionSession implements GradingContext {
   private readonly containerName = `dockgrade-${this.sessionId}-main`;
   private inspector?: Promise<Docker.Container>;
   private readonly rebuilds: Promise<BuildOutcome>[] = [];
-  private diskWatch?: NodeJS.Timeout;
+  private diskWatch?: DiskWatch;
   private buildCgroup?: Promise<BuildCgroup | undefined>;
-  private stopReason?: Localized;
 
   constructor(private readonly options: SessionOptions) {
     this.labels = objectLabels(options.runId, this.sessionId);
@@ -197,7 +196,7 @@ export class SubmissionSession implements GradingContext {
         network: exercise.run.network ?? exercise.run.ports.length > 0,
         startupTimeoutMs: limits.startSeconds * 1000,
       });
-      this.watchDisk(started.getId());
+      this.diskWatch = new DiskWatch(this.options.docker, started.getId(), limits.diskMb);
       return started;
     })();
     return wrapContainer(this.options.docker, await this.starting, this.options.limits.outputKb * 1024);
@@ -227,38 +226,11 @@ export class SubmissionSession implements GradingContext {
     };
   }
 
-  /** Stops the container when its writable layer grows past the disk limit (checked every 2 s). */
-  private watchDisk(containerId: string): void {
-    const limitBytes = this.options.limits.diskMb * 1e6;
-    const container = this.options.docker.getContainer(containerId);
-    this.diskWatch = setInterval(async () => {
-      const info = (await container.inspect({ size: true } as Docker.ContainerInspectOptions).catch(() => undefined)) as { SizeRw?: number } | undefined;
-      if ((info?.SizeRw ?? 0) <= limitBytes) return;
-      clearInterval(this.diskWatch);
-      const written = ((info?.SizeRw ?? 0) / 1e6).toFixed(0);
-      this.stopReason = localized(
-        `le conteneur a écrit ${written} Mo, plus que la limite de ${this.options.limits.diskMb} Mo : il a été arrêté`,
-        `the container wrote ${written} MB, over the ${this.options.limits.diskMb} MB limit: it was stopped`,
-      );
-      await container.kill().catch(() => undefined);
-    }, 2000);
-    this.diskWatch.unref();
-  }
-
   /** Why the shared container cannot be read, when it has stopped (exit code and last log lines). */
   async stoppedContainer(): Promise<Localized | undefined> {
     const started = await this.starting?.catch(() => undefined);
     if (!started) return undefined;
-    const container = wrapContainer(this.options.docker, started, this.options.limits.outputKb * 1024);
-    const state = await container.state().catch(() => undefined);
-    if (!state || state.running) return undefined;
-    const tail = (await container.logs().catch(() => [])).slice(-3).map((line) => line.text).join(" | ");
-    const why = this.stopReason ? { fr: ` : ${this.stopReason.fr}`, en: `: ${this.stopReason.en}` } : { fr: "", en: "" };
-    const oom = state.oomKilled ? { fr: " (mémoire épuisée)", en: " (out of memory)" } : { fr: "", en: "" };
-    return localized(
-      `Le conteneur s'est arrêté (état ${state.status}, code ${state.exitCode})${oom.fr}${why.fr}${tail ? ` ; dernières lignes : ${tail}` : ""}.`,
-      `The container stopped (status ${state.status}, exit code ${state.exitCode})${oom.en}${why.en}${tail ? `; last lines: ${tail}` : ""}.`,
-    );
+    return describeStoppedContainer(this.options.docker, started, this.options.limits.outputKb * 1024, this.diskWatch?.reason);
   }
 
   async lookupImage(ref: string): Promise<ImageFacts | undefined> {
@@ -280,17 +252,7 @@ export class SubmissionSession implements GradingContext {
   }
 
   async imageLayerFiles(): Promise<LayerFiles[]> {
-    const image = await this.image();
-    const base = await this.baseImage();
-    const files = await readLayerFiles(this.options.docker, image.id);
-    const steps = layerSteps(image.history, image.layers.length);
-    return image.layers.map((diffId, index) => ({
-      diffId,
-      createdBy: steps[index]?.createdBy ?? "",
-      sizeBytes: (files[index] ?? []).reduce((sum, file) => sum + file.sizeBytes, 0),
-      fromBase: base?.layers[index] === diffId,
-      files: files[index] ?? [],
-    }));
+    return readImageLayers(this.options.docker, await this.image(), await this.baseImage());
   }
 
   async rebuildAfterChange(change: { file: string; append: string }): Promise<RebuildReport> {
@@ -322,7 +284,7 @@ export class SubmissionSession implements GradingContext {
     this.disposed = true;
     // Whatever is still running (a build, a learner command) stops now rather than finishing.
     this.interruption.abort();
-    clearInterval(this.diskWatch);
+    this.diskWatch?.stop();
     await Promise.allSettled([this.building, this.commands, this.starting, this.inspector, ...this.rebuilds]);
     const builds = await Promise.all([this.building, ...this.rebuilds].map((build) => build?.catch(() => undefined)));
     const created = [...builds.map((build) => build?.created), ...this.learnerBuilt].filter((images) => images !== undefined);
