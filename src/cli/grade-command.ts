@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { InterruptedError, UsageError } from "../errors.js";
-import { gradeSubmission } from "../grading/grade-submission.js";
+import { formatDuration } from "../format.js";
+import { gradeBatch } from "../grading/grade-batch.js";
 import { runExitCode, type RunResult } from "../grading/result.js";
 import type { Lang } from "../i18n.js";
 import { reporters } from "../report/index.js";
@@ -10,11 +11,16 @@ import { wasInterrupted } from "../runtime/interrupts.js";
 import { newId } from "../runtime/labels.js";
 import { limitsSchema, type Limits } from "../spec/exercise-schema.js";
 import { loadExercise } from "../spec/load-exercise.js";
+import { expandSubmissionFolders } from "./submission-folders.js";
 
 export interface GradeCommandOptions {
   format: string;
   lang: Lang;
   buildNetwork: "default" | "none";
+  /** Submissions graded at the same time. */
+  concurrency?: number;
+  /** Progress lines (stderr), one per graded submission when there are several. */
+  progress?: (line: string) => void;
   /** Keep the build cache (intermediate images) for the next run instead of removing it. */
   keepCache?: boolean;
   /** `name=value` overrides of the exercise's limits. */
@@ -47,6 +53,8 @@ async function requireFolder(path: string): Promise<void> {
 export async function gradeCommand(exerciseDir: string, submissions: string[], options: GradeCommandOptions): Promise<{ run: RunResult; exitCode: 0 | 1 | 2 }> {
   const render = reporters[options.format];
   if (!render) throw new UsageError(`--format ${options.format}: unknown format (known: ${Object.keys(reporters).join(", ")})`);
+  const concurrency = options.concurrency ?? 1;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency ${options.concurrency}: expected a whole number >= 1`);
   const exercise = await loadExercise(exerciseDir);
   const limits = parseLimitOverrides(options.limit ?? []);
   for (const submission of submissions) await requireFolder(submission);
@@ -54,10 +62,19 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
   await requireEngine(docker);
   // CI can name the run (e.g. its job id) so that `dockgrade clean --run` finds its objects.
   const runId = process.env.DOCKGRADE_RUN_ID || newId();
-  const run: RunResult = { results: [] };
-  for (const submission of submissions) {
-    run.results.push(await gradeSubmission(exercise, submission, { docker, runId, lang: options.lang, buildNetwork: options.buildNetwork, limits }));
-  }
+  const folders = await expandSubmissionFolders(submissions);
+  const progress = folders.length > 1 ? options.progress : undefined;
+  const results = await gradeBatch(exercise, folders, {
+    docker,
+    runId,
+    lang: options.lang,
+    buildNetwork: options.buildNetwork,
+    limits,
+    concurrency,
+    onSubmission: (result, done, total) =>
+      progress?.(`[${done}/${total}] ${result.submission}: ${result.score}/${result.maxScore} ${result.status} (${formatDuration(result.durationMs)})`),
+  });
+  const run: RunResult = { results };
   if (!options.keepCache) await releaseBuildCache(docker);
   if (wasInterrupted()) throw new InterruptedError("interrupted: nothing reported");
   options.write(render(run, { lang: options.lang }));

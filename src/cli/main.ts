@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from "commander";
+import { availableParallelism } from "node:os";
 import { DockgradeError, InterruptedError, SpecError } from "../errors.js";
 import { LANGS, type Lang } from "../i18n.js";
 import { installInterruptCleanup } from "../runtime/interrupts.js";
@@ -7,6 +8,11 @@ import { installInterruptCleanup } from "../runtime/interrupts.js";
 const write = (text: string) => process.stdout.write(text);
 const defaultLang: Lang = process.env.DOCKGRADE_LANG === "en" ? "en" : "fr";
 const langOption = () => new Option("--lang <lang>", "language of learner-facing text").choices(LANGS).default(defaultLang);
+
+/** Two submissions per core at most, never more than 4: builds and health waits share the engine. */
+function defaultConcurrency(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -20,16 +26,18 @@ function program(setExit: (code: number) => void): Command {
     .command("grade")
     .description("grade submission folders against an exercise")
     .argument("<exercise-dir>", "folder holding exercise.yaml")
-    .argument("<submission-dir...>", "learner submission folders")
+    .argument("<submission-dir...>", "learner submission folders, or a class folder holding one folder per learner")
+    .option("--concurrency <n>", "submissions graded at the same time", (value) => Number.parseInt(value, 10), defaultConcurrency())
     .addOption(new Option("--format <format>", "output format").default("text"))
     .addOption(langOption())
     .addOption(new Option("--build-network <mode>", "network for RUN steps").choices(["default", "none"]).default(process.env.CI ? "none" : "default"))
     .option("--keep-cache", "keep the build cache (unlabelled intermediate images) for faster reruns", false)
     .option("--limit <name=value>", "override one of the exercise's limits, e.g. memoryMb=256 (repeatable)", collect, [])
-    .action(async (exerciseDir: string, submissions: string[], options: { format: string; lang: Lang; buildNetwork: "default" | "none"; limit: string[]; keepCache: boolean }) => {
+    .action(async (exerciseDir: string, submissions: string[], options: { format: string; lang: Lang; buildNetwork: "default" | "none"; limit: string[]; keepCache: boolean; concurrency: number }) => {
       installInterruptCleanup();
       const { gradeCommand } = await import("./grade-command.js");
-      setExit((await gradeCommand(exerciseDir, submissions, { ...options, write })).exitCode);
+      const progress = (line: string) => process.stderr.write(`${line}\n`);
+      setExit((await gradeCommand(exerciseDir, submissions, { ...options, write, progress })).exitCode);
     });
 
   cli

@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import { formatDuration } from "../format.js";
 import type { Lang } from "../i18n.js";
 import type { CheckResult, RunResult, SubmissionResult } from "../grading/result.js";
@@ -35,13 +36,26 @@ function renderSubmission(result: SubmissionResult, lang: Lang, showHidden: bool
   return lines.join("\n");
 }
 
+/** One line per submission: who, which exercise, score, failed checks, time. */
+function renderSummary(run: RunResult, lang: Lang): string {
+  const head = lang === "fr" ? ["rendu", "exercice", "score", "échecs", "durée"] : ["submission", "exercise", "score", "failed", "time"];
+  const rows = run.results.map((result) => [
+    basename(result.submission),
+    result.exercise,
+    `${result.score}/${result.maxScore}`,
+    result.checks.filter((check) => check.status === "fail" || check.status === "error").map((check) => check.id).join(", ") || "—",
+    formatDuration(result.durationMs),
+  ]);
+  const widths = head.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd();
+  const score = run.results.reduce((sum, result) => sum + result.score, 0);
+  const max = run.results.reduce((sum, result) => sum + result.maxScore, 0);
+  return [line(head), ...rows.map(line), `${WORDS[lang].total}: ${score}/${max}`].join("\n");
+}
+
 /** Plain text for a terminal or a CI log; learner-facing unless `showHidden`. */
 export function renderText(run: RunResult, options: { lang: Lang; showHidden?: boolean }): string {
   const blocks = run.results.map((result) => renderSubmission(result, options.lang, options.showHidden ?? false));
-  if (run.results.length > 1) {
-    const score = run.results.reduce((sum, result) => sum + result.score, 0);
-    const max = run.results.reduce((sum, result) => sum + result.maxScore, 0);
-    blocks.push(`${WORDS[options.lang].total}: ${score}/${max}`);
-  }
+  if (run.results.length > 1) blocks.push(renderSummary(run, options.lang));
   return `${blocks.join("\n\n")}\n`;
 }

@@ -1,0 +1,58 @@
+import { cp, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { RunResult } from "../../src/grading/result.js";
+import { runCli } from "../support/cli.js";
+import { gradingCases } from "../support/exercise-cases.js";
+
+const EXERCISES = ["exercises/03-images-conteneurs/01-tags", "exercises/03-images-conteneurs/04-sante"];
+
+/** A class folder: one folder per learner, copied from the exercise's solution and fixtures. */
+async function classFolder(exerciseDir: string, extraCopies: number): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), `dockgrade-class-${basename(exerciseDir)}-`));
+  const cases = gradingCases(exerciseDir);
+  for (const grading of cases) await cp(grading.dir, join(root, grading.name), { recursive: true });
+  for (let copy = 0; copy < extraCopies; copy += 1) await cp(cases[0]!.dir, join(root, `solution-bis-${copy}`), { recursive: true });
+  return root;
+}
+
+/** What must not depend on concurrency: every verdict and message, not the timings. */
+function verdicts(run: RunResult) {
+  return run.results.map((result) => ({
+    learner: basename(result.submission),
+    status: result.status,
+    score: result.score,
+    build: result.build.status,
+    checks: result.checks.map(({ id, status, points, message }) => ({ id, status, points, message: message.replace(/\d+(\.\d+)? s\b/g, "<t> s") })),
+  }));
+}
+
+describe("batch grading (a class folder)", () => {
+  it("gives identical results at concurrency 1 and 3 over 12 submissions of two exercises", async () => {
+    const classes = await Promise.all(EXERCISES.map((dir, index) => classFolder(dir, index === 0 ? 0 : 1)));
+    const gradeAll = async (concurrency: number) => {
+      const runs: RunResult[] = [];
+      for (const [index, dir] of EXERCISES.entries()) {
+        const run = await runCli(["grade", dir, classes[index]!, "--format", "json", "--concurrency", String(concurrency)]);
+        const result = JSON.parse(run.stdout) as RunResult;
+        const errors = result.results.flatMap((r) => r.checks.filter((c) => c.status === "error").map((c) => `${basename(r.submission)} ${c.id}: ${c.message}`));
+        expect(errors).toEqual([]);
+        expect(run.code, run.stderr).toBe(1);
+        runs.push(result);
+      }
+      return runs;
+    };
+    const sequential = await gradeAll(1);
+    const concurrent = await gradeAll(3);
+    expect(sequential.flatMap((run) => run.results)).toHaveLength(12);
+    expect(concurrent.map(verdicts)).toEqual(sequential.map(verdicts));
+    // Every learner's result is their own: the solutions pass, each fixture fails what it declares.
+    for (const run of concurrent) {
+      for (const result of run.results) {
+        if (basename(result.submission).startsWith("solution")) expect(result.status).toBe("passed");
+        else expect(result.status).toBe("failed");
+      }
+    }
+  });
+});
