@@ -1,10 +1,10 @@
-import { stat } from "node:fs/promises";
+import { stat, writeFile } from "node:fs/promises";
 import { InterruptedError, UsageError } from "../errors.js";
 import { formatDuration } from "../format.js";
 import { gradeBatch } from "../grading/grade-batch.js";
 import { runExitCode, type RunResult } from "../grading/result.js";
 import type { Lang } from "../i18n.js";
-import { reporters } from "../report/index.js";
+import { renderReport, reporters } from "../report/index.js";
 import { releaseBuildCache } from "../runtime/created-images.js";
 import { createDockerClient, requireEngine } from "../runtime/docker-client.js";
 import { wasInterrupted } from "../runtime/interrupts.js";
@@ -14,7 +14,8 @@ import { loadExercise } from "../spec/load-exercise.js";
 import { expandSubmissionFolders } from "./submission-folders.js";
 
 export interface GradeCommandOptions {
-  format: string;
+  /** `name` (to stdout) or `name=path`; at most one goes to stdout. */
+  format: string[];
   lang: Lang;
   buildNetwork: "default" | "none";
   /** Submissions graded at the same time. */
@@ -44,6 +45,17 @@ export function parseLimitOverrides(pairs: string[]): Partial<Limits> {
   return Object.fromEntries(Object.entries(parsed.data).filter(([name]) => name in raw)) as Partial<Limits>;
 }
 
+/** `--format json=out/results.json --format text` → where each report goes. */
+export function parseFormats(values: string[]): { name: string; path?: string }[] {
+  const outputs = (values.length > 0 ? values : ["text"]).map((value) => {
+    const [name, path] = value.split(/=(.*)/s, 2) as [string, string | undefined];
+    if (!reporters[name]) throw new UsageError(`--format ${name}: unknown format (known: ${Object.keys(reporters).join(", ")})`);
+    return { name, path: path || undefined };
+  });
+  if (outputs.filter((output) => !output.path).length > 1) throw new UsageError("--format: only one format can go to standard output; give the others a path (name=path)");
+  return outputs;
+}
+
 async function requireFolder(path: string): Promise<void> {
   const isDir = await stat(path).then((s) => s.isDirectory(), () => false);
   if (!isDir) throw new UsageError(`${path}: dossier de rendu introuvable / submission folder not found`);
@@ -51,8 +63,7 @@ async function requireFolder(path: string): Promise<void> {
 
 /** `dockgrade grade <exercise> <submission>...`: returns the run and its exit code. */
 export async function gradeCommand(exerciseDir: string, submissions: string[], options: GradeCommandOptions): Promise<{ run: RunResult; exitCode: 0 | 1 | 2 }> {
-  const render = reporters[options.format];
-  if (!render) throw new UsageError(`--format ${options.format}: unknown format (known: ${Object.keys(reporters).join(", ")})`);
+  const outputs = parseFormats(options.format);
   const concurrency = options.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency ${options.concurrency}: expected a whole number >= 1`);
   const exercise = await loadExercise(exerciseDir);
@@ -77,6 +88,10 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
   const run: RunResult = { results };
   if (!options.keepCache) await releaseBuildCache(docker);
   if (wasInterrupted()) throw new InterruptedError("interrupted: nothing reported");
-  options.write(render(run, { lang: options.lang }));
+  for (const output of outputs) {
+    const report = renderReport(output.name, run, { lang: options.lang });
+    if (output.path) await writeFile(output.path, report);
+    else options.write(report);
+  }
   return { run, exitCode: runExitCode(run) };
 }

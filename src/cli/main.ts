@@ -28,12 +28,12 @@ function program(setExit: (code: number) => void): Command {
     .argument("<exercise-dir>", "folder holding exercise.yaml")
     .argument("<submission-dir...>", "learner submission folders, or a class folder holding one folder per learner")
     .option("--concurrency <n>", "submissions graded at the same time", (value) => Number.parseInt(value, 10), defaultConcurrency())
-    .addOption(new Option("--format <format>", "output format").default("text"))
+    .option("--format <name[=path]>", "output format, to stdout or to a file (repeatable)", collect, [])
     .addOption(langOption())
     .addOption(new Option("--build-network <mode>", "network for RUN steps").choices(["default", "none"]).default(process.env.CI ? "none" : "default"))
     .option("--keep-cache", "keep the build cache (unlabelled intermediate images) for faster reruns", false)
     .option("--limit <name=value>", "override one of the exercise's limits, e.g. memoryMb=256 (repeatable)", collect, [])
-    .action(async (exerciseDir: string, submissions: string[], options: { format: string; lang: Lang; buildNetwork: "default" | "none"; limit: string[]; keepCache: boolean; concurrency: number }) => {
+    .action(async (exerciseDir: string, submissions: string[], options: { format: string[]; lang: Lang; buildNetwork: "default" | "none"; limit: string[]; keepCache: boolean; concurrency: number }) => {
       installInterruptCleanup();
       const { gradeCommand } = await import("./grade-command.js");
       const progress = (line: string) => process.stderr.write(`${line}\n`);

@@ -8,7 +8,7 @@ import type { CheckSpec, Limits } from "../spec/exercise-schema.js";
 import type { LoadedExercise } from "../spec/load-exercise.js";
 import { CheckSkipped } from "./context.js";
 import type { CheckOutcome, Requirement } from "./grader.js";
-import { submissionStatus, type BuildSummary, type CheckResult, type SubmissionResult } from "./result.js";
+import { submissionStatus, type BuildSummary, type CheckResult, type LayerSummary, type SubmissionResult } from "./result.js";
 
 export interface GradeOptions {
   docker: Docker;
@@ -34,7 +34,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 async function runCheck(check: CheckSpec, session: SubmissionSession, lang: Lang, timeoutMs: number): Promise<CheckResult> {
   const grader = graderFor(check.kind)!;
   const started = Date.now();
-  const base = { id: check.id, kind: check.kind, title: pick(check.title, lang), maxPoints: check.points, hidden: check.hidden || undefined };
+  const base = { id: check.id, kind: check.kind, title: pick(check.title, lang), maxPoints: check.points, visibility: check.visibility };
   const finish = (status: CheckResult["status"], message: string, extra: Partial<CheckResult> = {}): CheckResult => ({
     ...base,
     status,
@@ -108,6 +108,7 @@ export async function gradeSubmission(exercise: LoadedExercise, submissionDir: s
   const forget = onInterrupt(() => session.dispose());
   const byId = new Map<string, CheckResult>();
   let build: BuildSummary;
+  let layers: LayerSummary[] | undefined;
   try {
     await session.loadDockerfile();
     for (const check of runOrder(spec.checks)) {
@@ -116,6 +117,7 @@ export async function gradeSubmission(exercise: LoadedExercise, submissionDir: s
       options.onCheck?.(result);
     }
     build = await summarizeBuild(session);
+    layers = build.status === "ok" ? await session.layerSummary().catch(() => undefined) : undefined;
   } finally {
     await session.dispose();
     forget();
@@ -132,6 +134,7 @@ export async function gradeSubmission(exercise: LoadedExercise, submissionDir: s
     durationMs: Date.now() - started,
     error: engineFault,
     build,
+    layers,
     checks,
   };
 }

@@ -14,8 +14,8 @@ export interface CheckResult {
   expected?: string;
   actual?: string;
   hint?: string;
-  /** Hidden checks are left out of learner-facing output. */
-  hidden?: boolean;
+  /** Learner-facing formats show only "visible" checks; instructor formats show all. */
+  visibility: "visible" | "hidden" | "after-due-date";
   durationMs: number;
 }
 
@@ -25,6 +25,14 @@ export interface BuildSummary {
   /** The lines of the build log that explain a failure (empty when the build passed). */
   logExcerpt: string[];
   imageId?: string;
+}
+
+/** One filesystem layer of the built image, oldest first (for reports that chart them, like dive). */
+export interface LayerSummary {
+  instruction: string;
+  sizeBytes: number;
+  /** True for the base image's layers. */
+  fromBase: boolean;
 }
 
 export interface SubmissionResult {
@@ -38,6 +46,8 @@ export interface SubmissionResult {
   /** Why grading could not complete (engine trouble), when status is "error". */
   error?: string;
   build: BuildSummary;
+  /** The built image's layers, when it was built. */
+  layers?: LayerSummary[];
   checks: CheckResult[];
 }
 

@@ -5,11 +5,28 @@ import { renderText } from "./text.js";
 
 export interface ReportOptions {
   lang: Lang;
-  showHidden?: boolean;
+}
+
+export interface Reporter {
+  /** Learner-facing reports see only visible checks; instructor reports see every check. */
+  audience: "learner" | "instructor";
+  render(run: RunResult, options: ReportOptions): string;
 }
 
 /** Output formats by name; a new format is one file plus one line here. */
-export const reporters: Record<string, (run: RunResult, options: ReportOptions) => string> = {
-  text: renderText,
-  json: (run) => renderJson(run),
+export const reporters: Record<string, Reporter> = {
+  text: { audience: "learner", render: renderText },
+  json: { audience: "instructor", render: renderJson },
 };
+
+/** The run as an audience may see it: learners do not see hidden or not-yet-due checks. */
+export function forAudience(run: RunResult, audience: Reporter["audience"]): RunResult {
+  if (audience === "instructor") return run;
+  return { results: run.results.map((result) => ({ ...result, checks: result.checks.filter((check) => check.visibility === "visible") })) };
+}
+
+export function renderReport(name: string, run: RunResult, options: ReportOptions): string {
+  const reporter = reporters[name];
+  if (!reporter) throw new Error(`unknown format ${name}`);
+  return reporter.render(forAudience(run, reporter.audience), options);
+}

@@ -24,13 +24,13 @@ function renderCheck(check: CheckResult, lang: Lang): string {
   return lines.join("\n");
 }
 
-function renderSubmission(result: SubmissionResult, lang: Lang, showHidden: boolean): string {
+function renderSubmission(result: SubmissionResult, lang: Lang): string {
   const words = WORDS[lang];
   const lines = [`${result.exercise} — ${result.exerciseTitle}`, `  ${result.submission}`];
   if (result.build.status === "failed") {
     lines.push(`  ${words.build}:`, ...result.build.logExcerpt.map((line) => `    | ${line}`));
   }
-  for (const check of result.checks) if (showHidden || !check.hidden) lines.push(renderCheck(check, lang));
+  for (const check of result.checks) lines.push(renderCheck(check, lang));
   if (result.error) lines.push(`  ! ${result.error}`);
   lines.push(`  ${words.score}: ${result.score}/${result.maxScore}  (${formatDuration(result.durationMs)})`);
   return lines.join("\n");
@@ -53,9 +53,9 @@ function renderSummary(run: RunResult, lang: Lang): string {
   return [line(head), ...rows.map(line), `${WORDS[lang].total}: ${score}/${max}`].join("\n");
 }
 
-/** Plain text for a terminal or a CI log; learner-facing unless `showHidden`. */
-export function renderText(run: RunResult, options: { lang: Lang; showHidden?: boolean }): string {
-  const blocks = run.results.map((result) => renderSubmission(result, options.lang, options.showHidden ?? false));
+/** Plain text for a terminal or a CI log. */
+export function renderText(run: RunResult, options: { lang: Lang }): string {
+  const blocks = run.results.map((result) => renderSubmission(result, options.lang));
   if (run.results.length > 1) blocks.push(renderSummary(run, options.lang));
   return `${blocks.join("\n\n")}\n`;
 }

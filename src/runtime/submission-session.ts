@@ -15,6 +15,9 @@ import {
   type RunningContainer,
 } from "../grading/context.js";
 import { localized, type Localized } from "../i18n.js";
+import { shortInstruction } from "../format.js";
+import { layerSteps } from "../grading/layer-steps.js";
+import type { LayerSummary } from "../grading/result.js";
 import type { Exercise, Limits } from "../spec/exercise-schema.js";
 import { buildImage, type BuildOutcome, type BuildRequest } from "./build-image.js";
 import { readFileFromContainer, readImageLayers } from "./image-contents.js";
@@ -231,6 +234,18 @@ export class SubmissionSession implements GradingContext {
     const started = await this.starting?.catch(() => undefined);
     if (!started) return undefined;
     return describeStoppedContainer(this.options.docker, started, this.options.limits.outputKb * 1024, this.diskWatch?.reason);
+  }
+
+  /** The built image's layers with the step that made each (from history: no `docker save`). */
+  async layerSummary(): Promise<LayerSummary[]> {
+    const image = await this.image();
+    const base = await this.baseImage();
+    const steps = layerSteps(image.history, image.layers.length);
+    return image.layers.map((diffId, index) => ({
+      instruction: shortInstruction(steps[index]?.createdBy ?? "", 120),
+      sizeBytes: steps[index]?.sizeBytes ?? 0,
+      fromBase: base?.layers[index] === diffId,
+    }));
   }
 
   async lookupImage(ref: string): Promise<ImageFacts | undefined> {

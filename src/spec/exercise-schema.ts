@@ -10,7 +10,10 @@ const commonCheckFields = {
   points: z.number().min(0).describe("Points earned when the check passes."),
   title: localizedSchema.describe("What the check verifies, as the learner reads it."),
   hint: localizedSchema.describe("What to do when the check fails."),
-  hidden: z.boolean().default(false).describe("Left out of learner-facing output."),
+  visibility: z
+    .enum(["visible", "hidden", "after-due-date"])
+    .default("visible")
+    .describe("Who sees the check: everyone, the instructor only, or learners once the due date has passed."),
 };
 
 /** One zod object per registered check kind, tagged by `kind`. */

@@ -30,7 +30,7 @@ export async function gradeWorkspace(workspaceUrl: URL | string): Promise<void> 
   const reference = manifest.dockgrade?.exercise;
   if (!reference) throw new Error(`${join(workspace, "package.json")}: missing "dockgrade.exercise"`);
   const exercise = await loadExercise(isAbsolute(reference) ? reference : join(bundledExercisesDir(), reference));
-  const visible = exercise.spec.checks.filter((check) => !check.hidden);
+  const visible = exercise.spec.checks.filter((check) => check.visibility === "visible");
 
   describe(`${exercise.spec.id} — ${exercise.spec.title[lang]}`, () => {
     let result: SubmissionResult;

@@ -43,7 +43,7 @@ describe("loadExercise", () => {
     const { spec } = await loadExercise(await specFolder(VALID));
     expect(spec.build).toEqual({ dockerfile: "Dockerfile", context: "." });
     expect(spec.limits.memoryMb).toBe(512);
-    expect(spec.checks[1]).toMatchObject({ kind: "image.layers", max: 3, hidden: false });
+    expect(spec.checks[1]).toMatchObject({ kind: "image.layers", max: 3, visibility: "visible" });
   });
 
   it("names file, line and field of a wrong value", async () => {
