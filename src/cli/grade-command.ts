@@ -11,6 +11,7 @@ import { wasInterrupted } from "../runtime/interrupts.js";
 import { newId } from "../runtime/labels.js";
 import { limitsSchema, type Limits } from "../spec/exercise-schema.js";
 import { loadExercise } from "../spec/load-exercise.js";
+import { parseShard, takeShard } from "./shard.js";
 import { expandSubmissionFolders } from "./submission-folders.js";
 
 export interface GradeCommandOptions {
@@ -18,6 +19,8 @@ export interface GradeCommandOptions {
   format: string[];
   lang: Lang;
   buildNetwork: "default" | "none";
+  /** `i/n`: grade only this deterministic slice of the submissions. */
+  shard?: string;
   /** Submissions graded at the same time. */
   concurrency?: number;
   /** Progress lines (stderr), one per graded submission when there are several. */
@@ -73,7 +76,7 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
   await requireEngine(docker);
   // CI can name the run (e.g. its job id) so that `dockgrade clean --run` finds its objects.
   const runId = process.env.DOCKGRADE_RUN_ID || newId();
-  const folders = await expandSubmissionFolders(submissions);
+  const folders = takeShard(await expandSubmissionFolders(submissions), options.shard ? parseShard(options.shard) : undefined);
   const progress = folders.length > 1 ? options.progress : undefined;
   const results = await gradeBatch(exercise, folders, {
     docker,

@@ -31,13 +31,25 @@ function program(setExit: (code: number) => void): Command {
     .option("--format <name[=path]>", "output format, to stdout or to a file (repeatable)", collect, [])
     .addOption(langOption())
     .addOption(new Option("--build-network <mode>", "network for RUN steps").choices(["default", "none"]).default(process.env.CI ? "none" : "default"))
+    .option("--shard <i/n>", "grade only the i-th of n deterministic slices (CI matrices); join them with `dockgrade merge`")
     .option("--keep-cache", "keep the build cache (unlabelled intermediate images) for faster reruns", false)
     .option("--limit <name=value>", "override one of the exercise's limits, e.g. memoryMb=256 (repeatable)", collect, [])
-    .action(async (exerciseDir: string, submissions: string[], options: { format: string[]; lang: Lang; buildNetwork: "default" | "none"; limit: string[]; keepCache: boolean; concurrency: number }) => {
+    .action(async (exerciseDir: string, submissions: string[], options: { format: string[]; lang: Lang; buildNetwork: "default" | "none"; limit: string[]; keepCache: boolean; concurrency: number; shard?: string }) => {
       installInterruptCleanup();
       const { gradeCommand } = await import("./grade-command.js");
       const progress = (line: string) => process.stderr.write(`${line}\n`);
       setExit((await gradeCommand(exerciseDir, submissions, { ...options, write, progress })).exitCode);
+    });
+
+  cli
+    .command("merge")
+    .description("join the JSON results of several runs (e.g. shards) into one gradebook")
+    .argument("<results.json...>", "JSON results written by `dockgrade grade --format json=...`")
+    .option("--format <name[=path]>", "output format, to stdout or to a file (repeatable; default json)", collect, [])
+    .addOption(langOption())
+    .action(async (files: string[], options: { format: string[]; lang: Lang }) => {
+      const { mergeCommand } = await import("./merge-command.js");
+      setExit(await mergeCommand(files, { ...options, write }));
     });
 
   cli

@@ -55,4 +55,17 @@ describe("batch grading (a class folder)", () => {
       }
     }
   });
+
+  it("grades a class in two shards that merge into the same gradebook as one run", async () => {
+    const root = await classFolder(EXERCISES[0]!, 0);
+    const out = await mkdtemp(join(tmpdir(), "dockgrade-shards-"));
+    const whole = await runCli(["grade", EXERCISES[0]!, root, "--format", "json"]);
+    for (const shard of ["1/2", "2/2"]) {
+      const run = await runCli(["grade", EXERCISES[0]!, root, "--shard", shard, "--format", `json=${join(out, `${shard[0]}.json`)}`, "--format", "text"]);
+      expect(run.code, run.stderr).toBe(1);
+    }
+    const merged = await runCli(["merge", join(out, "1.json"), join(out, "2.json")]);
+    expect(merged.code).toBe(1);
+    expect(verdicts(JSON.parse(merged.stdout) as RunResult)).toEqual(verdicts(JSON.parse(whole.stdout) as RunResult));
+  });
 });

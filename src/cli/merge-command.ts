@@ -1,0 +1,34 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { UsageError } from "../errors.js";
+import { runExitCode, type RunResult } from "../grading/result.js";
+import type { Lang } from "../i18n.js";
+import { renderReport } from "../report/index.js";
+import { parseFormats } from "./grade-command.js";
+
+/** `dockgrade merge a.json b.json...`: joins the JSON results of shards into one run. */
+export async function mergeCommand(files: string[], options: { format: string[]; lang: Lang; write: (text: string) => void }): Promise<0 | 1 | 2> {
+  const outputs = parseFormats(options.format.length > 0 ? options.format : ["json"]);
+  const runs = await Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(file, "utf8").catch(() => {
+        throw new UsageError(`${file}: not found`);
+      });
+      try {
+        const run = JSON.parse(text) as RunResult;
+        if (!Array.isArray(run.results)) throw new Error("no results array");
+        return run;
+      } catch (error) {
+        throw new UsageError(`${file}: not a dockgrade JSON result (${(error as Error).message})`);
+      }
+    }),
+  );
+  const merged: RunResult = {
+    results: runs.flatMap((run) => run.results).sort((a, b) => a.exercise.localeCompare(b.exercise) || a.submission.localeCompare(b.submission)),
+  };
+  for (const output of outputs) {
+    const report = renderReport(output.name, merged, { lang: options.lang });
+    if (output.path) await writeFile(output.path, report);
+    else options.write(report);
+  }
+  return runExitCode(merged);
+}
