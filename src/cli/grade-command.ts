@@ -11,6 +11,7 @@ import { wasInterrupted } from "../runtime/interrupts.js";
 import { newId } from "../runtime/labels.js";
 import { limitsSchema, type Limits } from "../spec/exercise-schema.js";
 import { loadExercise } from "../spec/load-exercise.js";
+import { resolveExerciseDir } from "./resolve-exercise.js";
 import { parseShard, takeShard } from "./shard.js";
 import { expandSubmissionFolders } from "./submission-folders.js";
 
@@ -69,7 +70,7 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
   const outputs = parseFormats(options.format);
   const concurrency = options.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency ${options.concurrency}: expected a whole number >= 1`);
-  const exercise = await loadExercise(exerciseDir);
+  const exercise = await loadExercise(await resolveExerciseDir(exerciseDir));
   const limits = parseLimitOverrides(options.limit ?? []);
   for (const submission of submissions) await requireFolder(submission);
   const docker = createDockerClient();

@@ -68,9 +68,11 @@ function program(setExit: (code: number) => void): Command {
     .description("make a learner workspace: starter files and `npm test` that grades them")
     .argument("<exercise-dir>", "folder holding exercise.yaml")
     .argument("<dir>", "workspace folder to create")
-    .action(async (exerciseDir: string, dir: string) => {
+    .addOption(new Option("--ci <provider>", "add a CI workflow that grades every push").choices(["github", "gitlab"]))
+    .option("--dockgrade-spec <spec>", "dependency to write for dockgrade (a version or git URL); default: this folder")
+    .action(async (exerciseDir: string, dir: string, options: { ci?: "github" | "gitlab"; dockgradeSpec?: string }) => {
       const { initCommand } = await import("./init-command.js");
-      setExit(await initCommand(exerciseDir, dir, write));
+      setExit(await initCommand(exerciseDir, dir, write, options));
     });
 
   cli

@@ -26,6 +26,9 @@ describe("learner workspace (dockgrade init + npm test)", () => {
     const output = stripVTControlCharacters(run.stdout + run.stderr);
     expect(run.code, output).toBe(0);
     expect(output).toMatch(/Tests\s+(\d+) passed \(\1\)/);
+    // What the CI templates run: the workspace stands for its exercise.
+    const graded = await runCli(["grade", ".", "."], { cwd: dir });
+    expect(graded.code, graded.stderr).toBe(0);
   });
 
   it("fails npm test with a fixture, naming the check, what was expected and the hint", async () => {
