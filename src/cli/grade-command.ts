@@ -1,6 +1,6 @@
 import { stat, writeFile } from "node:fs/promises";
 import { InterruptedError, UsageError } from "../errors.js";
-import { formatDuration } from "../format.js";
+import { batchProgress } from "./batch-progress.js";
 import { gradeBatch } from "../grading/grade-batch.js";
 import { runExitCode, type RunResult } from "../grading/result.js";
 import type { Lang } from "../i18n.js";
@@ -24,8 +24,8 @@ export interface GradeCommandOptions {
   shard?: string;
   /** Submissions graded at the same time. */
   concurrency?: number;
-  /** Progress lines (stderr), one per graded submission when there are several. */
-  progress?: (line: string) => void;
+  /** Where progress goes when there are several submissions (a bar on a terminal, lines otherwise). */
+  progress?: NodeJS.WriteStream;
   /** Keep the build cache (intermediate images) for the next run instead of removing it. */
   keepCache?: boolean;
   /** `name=value` overrides of the exercise's limits. */
@@ -78,7 +78,7 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
   // CI can name the run (e.g. its job id) so that `dockgrade clean --run` finds its objects.
   const runId = process.env.DOCKGRADE_RUN_ID || newId();
   const folders = takeShard(await expandSubmissionFolders(submissions), options.shard ? parseShard(options.shard) : undefined);
-  const progress = folders.length > 1 ? options.progress : undefined;
+  const progress = folders.length > 1 && options.progress ? batchProgress(folders.length, options.progress) : undefined;
   const results = await gradeBatch(exercise, folders, {
     docker,
     runId,
@@ -86,9 +86,10 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
     buildNetwork: options.buildNetwork,
     limits,
     concurrency,
-    onSubmission: (result, done, total) =>
-      progress?.(`[${done}/${total}] ${result.submission}: ${result.score}/${result.maxScore} ${result.status} (${formatDuration(result.durationMs)})`),
+    onStart: (submission) => progress?.started(submission),
+    onSubmission: (result, done, total) => progress?.finished(result, done, total),
   });
+  progress?.stop();
   const run: RunResult = { results };
   if (!options.keepCache) await releaseBuildCache(docker);
   if (wasInterrupted()) throw new InterruptedError("interrupted: nothing reported");

@@ -37,8 +37,7 @@ function program(setExit: (code: number) => void): Command {
     .action(async (exerciseDir: string, submissions: string[], options: { format: string[]; lang: Lang; buildNetwork: "default" | "none"; limit: string[]; keepCache: boolean; concurrency: number; shard?: string }) => {
       installInterruptCleanup();
       const { gradeCommand } = await import("./grade-command.js");
-      const progress = (line: string) => process.stderr.write(`${line}\n`);
-      setExit((await gradeCommand(exerciseDir, submissions, { ...options, write, progress })).exitCode);
+      setExit((await gradeCommand(exerciseDir, submissions, { ...options, write, progress: process.stderr })).exitCode);
     });
 
   cli

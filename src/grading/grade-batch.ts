@@ -5,6 +5,7 @@ import type { SubmissionResult } from "./result.js";
 export interface BatchOptions extends GradeOptions {
   /** Submissions graded at the same time (each has its own build, container and names). */
   concurrency: number;
+  onStart?: (submission: string) => void;
   /** Called as each submission finishes, with how many are done. */
   onSubmission?: (result: SubmissionResult, done: number, total: number) => void;
 }
@@ -17,6 +18,7 @@ export async function gradeBatch(exercise: LoadedExercise, submissions: string[]
   const worker = async () => {
     while (next < submissions.length) {
       const index = next++;
+      options.onStart?.(submissions[index]!);
       results[index] = await gradeSubmission(exercise, submissions[index]!, options);
       done += 1;
       options.onSubmission?.(results[index]!, done, submissions.length);

@@ -1,6 +1,13 @@
 import type { RunResult } from "../grading/result.js";
 import type { Lang } from "../i18n.js";
+import { renderCsv } from "./csv.js";
+import { renderGithubClassroom } from "./github-classroom.js";
+import { renderGradescope } from "./gradescope.js";
+import { renderHtml } from "./html.js";
 import { renderJson } from "./json.js";
+import { renderJunit } from "./junit.js";
+import { renderMarkdown } from "./markdown.js";
+import { renderPrairieLearn } from "./prairielearn.js";
 import { renderText } from "./text.js";
 
 export interface ReportOptions {
@@ -17,6 +24,14 @@ export interface Reporter {
 export const reporters: Record<string, Reporter> = {
   text: { audience: "learner", render: renderText },
   json: { audience: "instructor", render: renderJson },
+  junit: { audience: "instructor", render: renderJunit },
+  csv: { audience: "instructor", render: renderCsv },
+  markdown: { audience: "learner", render: renderMarkdown },
+  // Gradescope hides each test by its own visibility field, so it receives every check.
+  gradescope: { audience: "instructor", render: renderGradescope },
+  prairielearn: { audience: "instructor", render: renderPrairieLearn },
+  "github-classroom": { audience: "learner", render: renderGithubClassroom },
+  html: { audience: "instructor", render: renderHtml },
 };
 
 /** The run as an audience may see it: learners do not see hidden or not-yet-due checks. */
