@@ -14,6 +14,7 @@ import { loadExercise } from "../spec/load-exercise.js";
 import { resolveExerciseDir } from "./resolve-exercise.js";
 import { parseShard, takeShard } from "./shard.js";
 import { expandSubmissionFolders } from "./submission-folders.js";
+import { ARCHIVE } from "./unpack-archive.js";
 
 export interface GradeCommandOptions {
   /** `name` (to stdout) or `name=path`; at most one goes to stdout. */
@@ -60,9 +61,9 @@ export function parseFormats(values: string[]): { name: string; path?: string }[
   return outputs;
 }
 
-async function requireFolder(path: string): Promise<void> {
-  const isDir = await stat(path).then((s) => s.isDirectory(), () => false);
-  if (!isDir) throw new UsageError(`${path}: dossier de rendu introuvable / submission folder not found`);
+async function requireSubmission(path: string): Promise<void> {
+  const found = await stat(path).then((s) => s.isDirectory() || (s.isFile() && ARCHIVE.test(path)), () => false);
+  if (!found) throw new UsageError(`${path}: dossier de rendu introuvable / submission folder not found`);
 }
 
 /** `dockgrade grade <exercise> <submission>...`: returns the run and its exit code. */
@@ -72,25 +73,31 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency ${options.concurrency}: expected a whole number >= 1`);
   const exercise = await loadExercise(await resolveExerciseDir(exerciseDir));
   const limits = parseLimitOverrides(options.limit ?? []);
-  for (const submission of submissions) await requireFolder(submission);
+  for (const submission of submissions) await requireSubmission(submission);
   const docker = createDockerClient();
   await requireEngine(docker);
   // CI can name the run (e.g. its job id) so that `dockgrade clean --run` finds its objects.
   const runId = process.env.DOCKGRADE_RUN_ID || newId();
-  const folders = takeShard(await expandSubmissionFolders(submissions), options.shard ? parseShard(options.shard) : undefined);
-  const progress = folders.length > 1 && options.progress ? batchProgress(folders.length, options.progress) : undefined;
-  const results = await gradeBatch(exercise, folders, {
-    docker,
-    runId,
-    lang: options.lang,
-    buildNetwork: options.buildNetwork,
-    limits,
-    concurrency,
-    onStart: (submission) => progress?.started(submission),
-    onSubmission: (result, done, total) => progress?.finished(result, done, total),
-  });
-  progress?.stop();
-  const run: RunResult = { results };
+  const expanded = await expandSubmissionFolders(submissions);
+  let run: RunResult;
+  try {
+    const folders = takeShard(expanded.submissions, options.shard ? parseShard(options.shard) : undefined);
+    const progress = folders.length > 1 && options.progress ? batchProgress(folders.length, options.progress) : undefined;
+    const results = await gradeBatch(exercise, folders, {
+      docker,
+      runId,
+      lang: options.lang,
+      buildNetwork: options.buildNetwork,
+      limits,
+      concurrency,
+      onStart: (submission) => progress?.started(submission),
+      onSubmission: (result, done, total) => progress?.finished(result, done, total),
+    });
+    progress?.stop();
+    run = { results };
+  } finally {
+    await expanded.release();
+  }
   if (!options.keepCache) await releaseBuildCache(docker);
   if (wasInterrupted()) throw new InterruptedError("interrupted: nothing reported");
   for (const output of outputs) {

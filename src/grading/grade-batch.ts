@@ -10,16 +10,52 @@ export interface BatchOptions extends GradeOptions {
   onSubmission?: (result: SubmissionResult, done: number, total: number) => void;
 }
 
+export interface SubmissionInput {
+  dir: string;
+  /** How reports name it when `dir` is not what the user gave (an unpacked archive). */
+  label?: string;
+  /** Why it could not be read (e.g. a corrupt archive): it gets a failing verdict, the batch goes on. */
+  problem?: string;
+}
+
+/** The verdict of a submission that could not be read: every check fails with the reason. */
+function unreadable(exercise: LoadedExercise, input: SubmissionInput, options: GradeOptions): SubmissionResult {
+  const { spec } = exercise;
+  const message = input.problem ?? "";
+  return {
+    exercise: spec.id,
+    exerciseTitle: spec.title[options.lang],
+    submission: input.label ?? input.dir,
+    status: "failed",
+    score: 0,
+    maxScore: spec.points,
+    durationMs: 0,
+    build: { status: "not-run", durationMs: 0, logExcerpt: [] },
+    checks: spec.checks.map((check) => ({
+      id: check.id,
+      kind: check.kind,
+      title: check.title[options.lang],
+      status: "fail" as const,
+      points: 0,
+      maxPoints: check.points,
+      message,
+      visibility: check.visibility,
+      durationMs: 0,
+    })),
+  };
+}
+
 /** Grades many submissions of one exercise, `concurrency` at a time; results in input order. */
-export async function gradeBatch(exercise: LoadedExercise, submissions: string[], options: BatchOptions): Promise<SubmissionResult[]> {
+export async function gradeBatch(exercise: LoadedExercise, submissions: SubmissionInput[], options: BatchOptions): Promise<SubmissionResult[]> {
   const results: SubmissionResult[] = new Array(submissions.length);
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < submissions.length) {
       const index = next++;
-      options.onStart?.(submissions[index]!);
-      results[index] = await gradeSubmission(exercise, submissions[index]!, options);
+      const input = submissions[index]!;
+      options.onStart?.(input.label ?? input.dir);
+      results[index] = input.problem ? unreadable(exercise, input, options) : await gradeSubmission(exercise, input.dir, { ...options, label: input.label });
       done += 1;
       options.onSubmission?.(results[index]!, done, submissions.length);
     }

@@ -17,6 +17,8 @@ export interface GradeOptions {
   /** Overrides of the exercise's limits (command line). */
   limits?: Partial<Limits>;
   buildNetwork?: "default" | "none";
+  /** How the result names the submission, when not by its folder (an unpacked archive). */
+  label?: string;
   /** Called as each check finishes, e.g. to show static feedback before the build ends. */
   onCheck?: (result: CheckResult) => void;
 }
@@ -127,7 +129,7 @@ export async function gradeSubmission(exercise: LoadedExercise, submissionDir: s
   return {
     exercise: spec.id,
     exerciseTitle: pick(spec.title, options.lang),
-    submission: submissionDir,
+    submission: options.label ?? submissionDir,
     status: submissionStatus(checks, engineFault),
     score: checks.reduce((sum, check) => sum + check.points, 0),
     maxScore: spec.points,

@@ -27,7 +27,6 @@ export const reporters: Record<string, Reporter> = {
   junit: { audience: "instructor", render: renderJunit },
   csv: { audience: "instructor", render: renderCsv },
   markdown: { audience: "learner", render: renderMarkdown },
-  // Gradescope hides each test by its own visibility field, so it receives every check.
   gradescope: { audience: "instructor", render: renderGradescope },
   prairielearn: { audience: "instructor", render: renderPrairieLearn },
   "github-classroom": { audience: "learner", render: renderGithubClassroom },

@@ -1,4 +1,5 @@
-import { cp, mkdtemp } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { cp, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,11 +10,19 @@ import { gradingCases } from "../support/exercise-cases.js";
 const EXERCISES = ["exercises/03-images-conteneurs/01-tags", "exercises/03-images-conteneurs/04-sante"];
 
 /** A class folder: one folder per learner, copied from the exercise's solution and fixtures. */
-async function classFolder(exerciseDir: string, extraCopies: number): Promise<string> {
+async function classFolder(exerciseDir: string, extraCopies: number, withArchives = false): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), `dockgrade-class-${basename(exerciseDir)}-`));
   const cases = gradingCases(exerciseDir);
   for (const grading of cases) await cp(grading.dir, join(root, grading.name), { recursive: true });
-  for (let copy = 0; copy < extraCopies; copy += 1) await cp(cases[0]!.dir, join(root, `solution-bis-${copy}`), { recursive: true });
+  for (let copy = 0; copy < extraCopies; copy += 1) await cp(cases[0]!.dir, join(root, `solution-archive-${copy}`), { recursive: true });
+  if (withArchives) {
+    // Learners also hand in archives: a solution as .tar.gz, a fixture as .zip, and a broken one.
+    execFileSync("tar", ["-czf", join(root, "solution-en-tgz.tar.gz"), "-C", cases[0]!.dir, "."]);
+    const fixture = cases.find((grading) => grading.name === "tag-oublie")!;
+    const script = "import sys, os, zipfile\nz = zipfile.ZipFile(sys.argv[1], 'w')\nfor n in os.listdir(sys.argv[2]): z.write(os.path.join(sys.argv[2], n), 'rendu/' + n)\nz.close()";
+    execFileSync("python3", ["-c", script, join(root, "tag-oublie-en-zip.zip"), fixture.dir]);
+    await writeFile(join(root, "archive-cassee.zip"), "this is not a zip");
+  }
   return root;
 }
 
@@ -29,8 +38,8 @@ function verdicts(run: RunResult) {
 }
 
 describe("batch grading (a class folder)", () => {
-  it("gives identical results at concurrency 1 and 3 over 12 submissions of two exercises", async () => {
-    const classes = await Promise.all(EXERCISES.map((dir, index) => classFolder(dir, index === 0 ? 0 : 1)));
+  it("gives identical results at concurrency 1 and 3 over 15 submissions (folders, archives, a hostile one) of two exercises", async () => {
+    const classes = await Promise.all(EXERCISES.map((dir, index) => classFolder(dir, index === 0 ? 0 : 1, index === 0)));
     const gradeAll = async (concurrency: number) => {
       const runs: RunResult[] = [];
       for (const [index, dir] of EXERCISES.entries()) {
@@ -45,13 +54,14 @@ describe("batch grading (a class folder)", () => {
     };
     const sequential = await gradeAll(1);
     const concurrent = await gradeAll(3);
-    expect(sequential.flatMap((run) => run.results)).toHaveLength(12);
+    expect(sequential.flatMap((run) => run.results).length).toBeGreaterThanOrEqual(12);
     expect(concurrent.map(verdicts)).toEqual(sequential.map(verdicts));
     // Every learner's result is their own: the solutions pass, each fixture fails what it declares.
     for (const run of concurrent) {
       for (const result of run.results) {
-        if (basename(result.submission).startsWith("solution")) expect(result.status).toBe("passed");
-        else expect(result.status).toBe("failed");
+        const learner = basename(result.submission);
+        expect(result.status, learner).toBe(learner.startsWith("solution") ? "passed" : "failed");
+        if (learner === "archive-cassee.zip") expect(result.checks[0]!.message).toMatch(/cannot be unpacked/);
       }
     }
   });

@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import type { CheckResult, RunResult, SubmissionResult } from "../../../src/grading/result.js";
+
+/** A real run of 03-images-conteneurs/01-tags over seven learners (one build failure, one missing Dockerfile). */
+export function classRun(): RunResult {
+  return JSON.parse(readFileSync(new URL("./fixtures/run-01-tags.json", import.meta.url), "utf8")) as RunResult;
+}
+
+/** Text that breaks naive XML, CSV, Markdown and HTML output all at once. */
+export const HOSTILE = `<script>alert("x")</script> a < b & c > d "double" 'single' | pipe, comma; été 日本 \`tick\`\nsecond line`;
+
+export function check(overrides: Partial<CheckResult>): CheckResult {
+  return {
+    id: "tags",
+    kind: "image.tags",
+    title: "Les trois tags existent",
+    status: "pass",
+    points: 6,
+    maxPoints: 6,
+    message: "ok",
+    visibility: "visible",
+    durationMs: 120,
+    ...overrides,
+  };
+}
+
+/** One learner's submission with one check of each status, the failure carrying hostile text. */
+export function submission(overrides: Partial<SubmissionResult> = {}): SubmissionResult {
+  const checks = [
+    check({ id: "base", title: "Base épinglée", points: 2, maxPoints: 2, message: "FROM python:3.11-slim", durationMs: 0 }),
+    check({ id: "tags", status: "fail", points: 0, message: HOSTILE, expected: "mon-app:v1 & <latest>", actual: `"none"`, hint: "docker tag mon-app:v1 mon-app:latest", durationMs: 4023 }),
+    check({ id: "couches", kind: "image.layers", title: "Au plus 3 couches", status: "skip", points: 0, maxPoints: 2, message: "build failed", durationMs: 0 }),
+    check({ id: "sante", kind: "container.health", title: "Santé", status: "error", points: 0, maxPoints: 2, message: "engine timeout", visibility: "hidden", durationMs: 30000 }),
+    check({ id: "taille", kind: "image.size", title: "Taille", points: 2, maxPoints: 2, message: "146 MB", visibility: "after-due-date", durationMs: 12 }),
+  ];
+  return {
+    exercise: "03-images-conteneurs/01-tags",
+    exerciseTitle: "Construire, taguer et versionner une image",
+    submission: "/tmp/classe/élodie",
+    status: "error",
+    score: 4,
+    maxScore: 14,
+    durationMs: 34_567,
+    build: { status: "ok", durationMs: 3000, logExcerpt: [] },
+    layers: [
+      { instruction: "", sizeBytes: 146_006_229, fromBase: true },
+      { instruction: "COPY app.py .", sizeBytes: 147, fromBase: false },
+    ],
+    checks,
+    ...overrides,
+  };
+}
