@@ -27,4 +27,11 @@ describe("dockgrade init --ci", () => {
     const manifest = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
     expect(manifest).toMatchObject({ scripts: { test: "dockgrade test" }, devDependencies: { dockgrade: "^0.1.0" }, dockgrade: { exercise: "03-images-conteneurs/04-sante" } });
   });
+
+  it("README shows each template exactly as init writes it", async () => {
+    const readme = await readFile("README.md", "utf8");
+    for (const template of ["github.yml", "gitlab.yml"]) {
+      expect(readme).toContain(await readFile(`src/cli/ci-templates/${template}`, "utf8"));
+    }
+  });
 });
