@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type Docker from "dockerode";
 import { finalBaseImage, imageReference, parseDockerfile } from "../dockerfile/parse-dockerfile.js";
@@ -13,6 +13,7 @@ const STAND_IN_TOOLS = [
   { program: "/usr/bin/mmdebstrap", debianPackage: "mmdebstrap" },
   { program: "/bin/busybox", debianPackage: "busybox-static" },
 ];
+import { findExerciseDirs } from "../spec/find-exercises.js";
 import { loadExercise } from "../spec/load-exercise.js";
 
 export interface DoctorOptions {
@@ -20,14 +21,6 @@ export interface DoctorOptions {
   quiet: boolean;
   exercisesDir?: string;
   write: (line: string) => void;
-}
-
-/** Every exercise folder (holding exercise.yaml) below `root`. */
-async function findExerciseDirs(root: string): Promise<string[]> {
-  const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
-  if (entries.some((entry) => entry.isFile() && entry.name === "exercise.yaml")) return [root];
-  const nested = await Promise.all(entries.filter((entry) => entry.isDirectory()).map((entry) => findExerciseDirs(join(root, entry.name))));
-  return nested.flat();
 }
 
 /** Base images the exercises name, plus the FROM of their solutions (a starter may be wrong on purpose). */

@@ -1,7 +1,9 @@
 import { stat, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { InterruptedError, UsageError } from "../errors.js";
 import { batchProgress } from "./batch-progress.js";
-import { gradeBatch } from "../grading/grade-batch.js";
+import { gradeBatch, type BatchItem, type SubmissionInput } from "../grading/grade-batch.js";
+import { learnerName } from "../grading/grade-submission.js";
 import { runExitCode, type RunResult } from "../grading/result.js";
 import type { Lang } from "../i18n.js";
 import { renderReport, reporters } from "../report/index.js";
@@ -10,7 +12,8 @@ import { createDockerClient, requireEngine } from "../runtime/docker-client.js";
 import { wasInterrupted } from "../runtime/interrupts.js";
 import { newId } from "../runtime/labels.js";
 import { limitsSchema, type Limits } from "../spec/exercise-schema.js";
-import { loadExercise } from "../spec/load-exercise.js";
+import { findExerciseDirs } from "../spec/find-exercises.js";
+import { loadExercise, type LoadedExercise } from "../spec/load-exercise.js";
 import { resolveExerciseDir } from "./resolve-exercise.js";
 import { parseShard, takeShard } from "./shard.js";
 import { expandSubmissionFolders } from "./submission-folders.js";
@@ -66,12 +69,34 @@ async function requireSubmission(path: string): Promise<void> {
   if (!found) throw new UsageError(`${path}: dossier de rendu introuvable / submission folder not found`);
 }
 
+/**
+ * One exercise: each submission is graded against it. A pack (several exercises): each learner's
+ * folder holds one sub-folder per exercise, named like the exercise's folder (`alice/01-tags`);
+ * a missing one gets a failing verdict, so the gradebook shows it.
+ */
+async function matchExercises(exercises: LoadedExercise[], learners: SubmissionInput[]): Promise<BatchItem[]> {
+  if (exercises.length === 1) return learners.map((learner) => ({ ...learner, exercise: exercises[0]! }));
+  const items: BatchItem[] = [];
+  for (const learner of learners) {
+    for (const exercise of exercises) {
+      const folder = basename(exercise.dir);
+      const dir = join(learner.dir, folder);
+      const present = await stat(dir).then((s) => s.isDirectory(), () => false);
+      const problem = learner.problem ?? (present ? undefined : `${folder}: dossier absent du rendu / folder missing from the submission`);
+      items.push({ exercise, dir, label: `${learner.label ?? learner.dir}/${folder}`, learner: learnerName(learner.label ?? learner.dir), problem });
+    }
+  }
+  return items;
+}
+
 /** `dockgrade grade <exercise> <submission>...`: returns the run and its exit code. */
 export async function gradeCommand(exerciseDir: string, submissions: string[], options: GradeCommandOptions): Promise<{ run: RunResult; exitCode: 0 | 1 | 2 }> {
   const outputs = parseFormats(options.format);
   const concurrency = options.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency ${options.concurrency}: expected a whole number >= 1`);
-  const exercise = await loadExercise(await resolveExerciseDir(exerciseDir));
+  const exerciseDirs = await findExerciseDirs(await resolveExerciseDir(exerciseDir));
+  if (exerciseDirs.length === 0) throw new UsageError(`${exerciseDir}: no exercise.yaml in it or below it`);
+  const exercises = await Promise.all(exerciseDirs.map(loadExercise));
   const limits = parseLimitOverrides(options.limit ?? []);
   for (const submission of submissions) await requireSubmission(submission);
   const docker = createDockerClient();
@@ -81,9 +106,10 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
   const expanded = await expandSubmissionFolders(submissions);
   let run: RunResult;
   try {
-    const folders = takeShard(expanded.submissions, options.shard ? parseShard(options.shard) : undefined);
-    const progress = folders.length > 1 && options.progress ? batchProgress(folders.length, options.progress) : undefined;
-    const results = await gradeBatch(exercise, folders, {
+    const learners = takeShard(expanded.submissions, options.shard ? parseShard(options.shard) : undefined);
+    const items = await matchExercises(exercises, learners);
+    const progress = items.length > 1 && options.progress ? batchProgress(items.length, options.progress) : undefined;
+    const results = await gradeBatch(items, {
       docker,
       runId,
       lang: options.lang,

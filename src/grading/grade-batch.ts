@@ -1,5 +1,5 @@
 import type { LoadedExercise } from "../spec/load-exercise.js";
-import { gradeSubmission, type GradeOptions } from "./grade-submission.js";
+import { gradeSubmission, learnerName, type GradeOptions } from "./grade-submission.js";
 import type { SubmissionResult } from "./result.js";
 
 export interface BatchOptions extends GradeOptions {
@@ -12,6 +12,8 @@ export interface BatchOptions extends GradeOptions {
 
 export interface SubmissionInput {
   dir: string;
+  /** Who handed it in, when not the folder's own name (a pack: the learner's folder). */
+  learner?: string;
   /** How reports name it when `dir` is not what the user gave (an unpacked archive). */
   label?: string;
   /** Why it could not be read (e.g. a corrupt archive): it gets a failing verdict, the batch goes on. */
@@ -19,12 +21,17 @@ export interface SubmissionInput {
 }
 
 /** The verdict of a submission that could not be read: every check fails with the reason. */
+export interface BatchItem extends SubmissionInput {
+  exercise: LoadedExercise;
+}
+
 function unreadable(exercise: LoadedExercise, input: SubmissionInput, options: GradeOptions): SubmissionResult {
   const { spec } = exercise;
   const message = input.problem ?? "";
   return {
     exercise: spec.id,
     exerciseTitle: spec.title[options.lang],
+    learner: input.learner ?? learnerName(input.label ?? input.dir),
     submission: input.label ?? input.dir,
     status: "failed",
     score: 0,
@@ -45,8 +52,8 @@ function unreadable(exercise: LoadedExercise, input: SubmissionInput, options: G
   };
 }
 
-/** Grades many submissions of one exercise, `concurrency` at a time; results in input order. */
-export async function gradeBatch(exercise: LoadedExercise, submissions: SubmissionInput[], options: BatchOptions): Promise<SubmissionResult[]> {
+/** Grades many submissions (of one or several exercises), `concurrency` at a time; results in input order. */
+export async function gradeBatch(submissions: BatchItem[], options: BatchOptions): Promise<SubmissionResult[]> {
   const results: SubmissionResult[] = new Array(submissions.length);
   let next = 0;
   let done = 0;
@@ -55,7 +62,9 @@ export async function gradeBatch(exercise: LoadedExercise, submissions: Submissi
       const index = next++;
       const input = submissions[index]!;
       options.onStart?.(input.label ?? input.dir);
-      results[index] = input.problem ? unreadable(exercise, input, options) : await gradeSubmission(exercise, input.dir, { ...options, label: input.label });
+      results[index] = input.problem
+        ? unreadable(input.exercise, input, options)
+        : await gradeSubmission(input.exercise, input.dir, { ...options, label: input.label, learner: input.learner });
       done += 1;
       options.onSubmission?.(results[index]!, done, submissions.length);
     }

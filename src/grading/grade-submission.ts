@@ -1,4 +1,5 @@
 import type Docker from "dockerode";
+import { basename } from "node:path";
 import { graderFor } from "../../graders/index.js";
 import { pick, type Lang } from "../i18n.js";
 import { buildFailureExcerpt } from "../runtime/build-image.js";
@@ -19,6 +20,8 @@ export interface GradeOptions {
   buildNetwork?: "default" | "none";
   /** How the result names the submission, when not by its folder (an unpacked archive). */
   label?: string;
+  /** Who handed it in, when not the submission's own folder name (a pack: the learner's folder). */
+  learner?: string;
   /** Called as each check finishes, e.g. to show static feedback before the build ends. */
   onCheck?: (result: CheckResult) => void;
 }
@@ -94,6 +97,11 @@ async function summarizeBuild(session: SubmissionSession): Promise<BuildSummary>
   };
 }
 
+/** A learner as a folder or archive name: `classe/alice.zip` → `alice`. */
+export function learnerName(path: string): string {
+  return basename(path.replace(/\/+$/, "")).replace(/\.(zip|tar\.gz|tgz)$/i, "");
+}
+
 /** Grades one submission against one exercise: one build, one container, every check. */
 export async function gradeSubmission(exercise: LoadedExercise, submissionDir: string, options: GradeOptions): Promise<SubmissionResult> {
   const started = Date.now();
@@ -129,6 +137,7 @@ export async function gradeSubmission(exercise: LoadedExercise, submissionDir: s
   return {
     exercise: spec.id,
     exerciseTitle: pick(spec.title, options.lang),
+    learner: options.learner ?? learnerName(options.label ?? submissionDir),
     submission: options.label ?? submissionDir,
     status: submissionStatus(checks, engineFault),
     score: checks.reduce((sum, check) => sum + check.points, 0),

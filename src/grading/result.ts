@@ -38,6 +38,8 @@ export interface LayerSummary {
 export interface SubmissionResult {
   exercise: string;
   exerciseTitle: string;
+  /** Who handed it in: the submission folder's (or archive's) name, or the learner's folder in a pack. */
+  learner: string;
   submission: string;
   status: SubmissionStatus;
   score: number;

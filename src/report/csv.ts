@@ -1,4 +1,3 @@
-import { basename } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import type { RunResult, SubmissionResult } from "../grading/result.js";
 
@@ -19,7 +18,7 @@ export function renderCsv(run: RunResult, _options?: unknown): string {
   const exercises = [...new Set(run.results.map((result) => result.exercise))].sort(byText);
   const learners = new Map<string, Map<string, SubmissionResult>>();
   for (const result of run.results) {
-    const learner = basename(result.submission);
+    const learner = result.learner;
     const row = learners.get(learner) ?? new Map<string, SubmissionResult>();
     row.set(result.exercise, result);
     learners.set(learner, row);

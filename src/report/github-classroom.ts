@@ -1,4 +1,3 @@
-import { basename } from "node:path";
 import type { Lang } from "../i18n.js";
 import type { CheckResult, RunResult } from "../grading/result.js";
 import { checkFeedback } from "./check-feedback.js";
@@ -27,7 +26,7 @@ export function renderGithubClassroom(run: RunResult, options: { lang: Lang }): 
   const several = run.results.length > 1;
   const tests = run.results.flatMap((result) =>
     result.checks.map((check) => ({
-      name: several ? `${basename(result.submission)}: ${check.title}` : check.title,
+      name: several ? `${result.learner}: ${check.title}` : check.title,
       status: TEST_STATUS[check.status],
       score: check.points,
       message: check.status === "pass" ? check.message : checkFeedback(check, options.lang),

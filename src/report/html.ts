@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { basename } from "node:path";
 import { formatDuration } from "../format.js";
 import type { Lang } from "../i18n.js";
 import type { CheckResult, RunResult, SubmissionResult } from "../grading/result.js";
@@ -32,7 +31,7 @@ const ratio = (result: SubmissionResult) => (result.maxScore > 0 ? (result.score
 function overview(run: RunResult, words: Words): SafeHtml {
   const head = [words.learner, words.exercise, words.score, words.failed, words.time].map((title) => html`<th scope="col"><button type="button">${title}</button></th>`);
   const rows = run.results.map((result, index) => {
-    const learner = basename(result.submission);
+    const learner = result.learner;
     const failed = failedIds(result);
     return html`<tr>
   <td data-sort="${learner}"><a href="#submission-${index}">${learner}</a></td>
@@ -63,7 +62,7 @@ function submissionSection(result: SubmissionResult, index: number, lang: Lang):
   const buildFailed = result.build.status === "failed" ? html`<p class="problem">${words.build}</p><pre class="log">${result.build.logExcerpt.join("\n")}</pre>` : "";
   const chart = result.layers && result.layers.length > 0 ? layerChart(result.layers, lang) : "";
   return html`<section id="submission-${index}" class="submission ${result.status}">
-<h2>${basename(result.submission)} <small>${result.exercise} — ${result.exerciseTitle}</small></h2>
+<h2>${result.learner} <small>${result.exercise} — ${result.exerciseTitle}</small></h2>
 <p>${words.score}: <strong>${result.score}/${result.maxScore}</strong> · ${formatDuration(result.durationMs)}${result.build.status === "ok" ? html` · ${words.buildOk}` : ""}</p>
 ${buildFailed}
 ${result.error ? html`<p class="problem">${result.error}</p>` : ""}

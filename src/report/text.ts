@@ -1,4 +1,3 @@
-import { basename } from "node:path";
 import { formatDuration } from "../format.js";
 import type { Lang } from "../i18n.js";
 import type { CheckResult, RunResult, SubmissionResult } from "../grading/result.js";
@@ -40,7 +39,7 @@ function renderSubmission(result: SubmissionResult, lang: Lang): string {
 function renderSummary(run: RunResult, lang: Lang): string {
   const head = lang === "fr" ? ["rendu", "exercice", "score", "échecs", "durée"] : ["submission", "exercise", "score", "failed", "time"];
   const rows = run.results.map((result) => [
-    basename(result.submission),
+    result.learner,
     result.exercise,
     `${result.score}/${result.maxScore}`,
     result.checks.filter((check) => check.status === "fail" || check.status === "error").map((check) => check.id).join(", ") || "—",

@@ -85,7 +85,7 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
       diskExceeded = `build step wrote ${((info?.SizeRw ?? 0) / 1e6).toFixed(0)} MB, over the ${(request.diskLimitBytes / 1e6).toFixed(0)} MB limit`;
       abort.abort();
     }
-  }, 1000);
+  }, 500);
   const interrupted = () => abort.abort();
   request.signal?.addEventListener("abort", interrupted, { once: true });
   try {

@@ -4,7 +4,7 @@ import { localized, type Localized } from "../i18n.js";
 import { wrapContainer } from "./running-container.js";
 
 /**
- * Stops a container whose writable layer grows past `limitMb` (checked every 2 s) and keeps
+ * Stops a container whose writable layer grows past `limitMb` (checked twice a second) and keeps
  * the reason, so that the checks that follow can say why the container stopped.
  */
 export class DiskWatch {
@@ -23,7 +23,7 @@ export class DiskWatch {
         `the container wrote ${written.toFixed(0)} MB, over the ${limitMb} MB limit: it was stopped`,
       );
       await container.kill().catch(() => undefined);
-    }, 2000);
+    }, 500);
     this.timer.unref();
   }
 

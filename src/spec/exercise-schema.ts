@@ -37,7 +37,7 @@ export const limitsSchema = z
     cpus: z.number().positive().default(1).describe("CPUs the container may use."),
     pids: z.number().int().positive().default(256).describe("Most processes the container may run."),
     outputKb: z.number().int().positive().default(256).describe("Cap on captured logs and command output, in KiB."),
-    diskMb: z.number().int().positive().default(1024).describe("Most a build step or the container may write, in MB (checked every second)."),
+    diskMb: z.number().int().positive().default(1024).describe("Most a build step or the container may write, in MB (checked twice a second; a fast disk writes past it before the stop)."),
     contextMb: z.number().positive().default(200).describe("Largest build context, in MB; refused before upload."),
   })
   .strict();

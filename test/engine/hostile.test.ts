@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { gradeSubmission } from "../../src/grading/grade-submission.js";
+import { releaseBuildCache } from "../../src/runtime/created-images.js";
 import { probeEngine } from "../../src/runtime/docker-client.js";
 import { countManagedObjects } from "../../src/runtime/remove-managed.js";
 import { loadExercise, type LoadedExercise } from "../../src/spec/load-exercise.js";
@@ -44,6 +45,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // The build cache the cases' builds made (unlabelled, kept while the run lasts), as the CLI does.
+  await releaseBuildCache(docker);
   await rm(scratch, { recursive: true, force: true });
   await rm(WITNESS, { force: true });
 });

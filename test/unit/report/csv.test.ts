@@ -16,9 +16,9 @@ describe("csv format", () => {
   it("sorts exercise columns, leaves ungraded ones empty, marks engine errors and keeps hostile names as text", () => {
     const run = {
       results: [
-        submission({ exercise: "03/02-layers", submission: "/c/zoé", status: "failed", score: 3, maxScore: 10 }),
-        submission({ exercise: "03/01-tags", submission: "/c/zoé", status: "passed", score: 10, maxScore: 10 }),
-        submission({ exercise: "03/01-tags", submission: "/c/=HYPERLINK(\"x\"),\"quoted\"", status: "error", score: 0, maxScore: 10 }),
+        submission({ exercise: "03/02-layers", learner: "zoé", submission: "/c/zoé", status: "failed", score: 3, maxScore: 10 }),
+        submission({ exercise: "03/01-tags", learner: "zoé", submission: "/c/zoé", status: "passed", score: 10, maxScore: 10 }),
+        submission({ exercise: "03/01-tags", learner: "=HYPERLINK(\"x\"),\"quoted\"", submission: "/c/=HYPERLINK(\"x\"),\"quoted\"", status: "error", score: 0, maxScore: 10 }),
       ],
     };
     const csv = renderReport("csv", run, { lang: "en" });

@@ -27,7 +27,7 @@ describe("html format", () => {
 
   it("escapes a hostile message, title and build log: the only script is the page's own", () => {
     const hostile = submission({
-      submission: `/tmp/classe/<img src=x onerror=alert(1)>`,
+      learner: `<img src=x onerror=alert(1)>`, submission: `/tmp/classe/<img src=x onerror=alert(1)>`,
       build: { status: "failed", durationMs: 1, logExcerpt: ["</pre><script>alert('log')</script>"] },
       checks: submission().checks.map((check) => ({ ...check, title: `${check.title} <script>t()</script>` })),
     });

@@ -36,6 +36,7 @@ export function submission(overrides: Partial<SubmissionResult> = {}): Submissio
   return {
     exercise: "03-images-conteneurs/01-tags",
     exerciseTitle: "Construire, taguer et versionner une image",
+    learner: "élodie",
     submission: "/tmp/classe/élodie",
     status: "error",
     score: 4,
