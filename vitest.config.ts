@@ -22,7 +22,8 @@ export default defineConfig({
           maxWorkers: 2,
           maxConcurrency: 3,
           sequence: { groupOrder: 1 },
-          env: { TESTCONTAINERS_RYUK_DISABLED: "true" },
+          // The suite grades the same submissions on purpose: no reuse of previous results.
+          env: { TESTCONTAINERS_RYUK_DISABLED: "true", DOCKGRADE_RESULT_CACHE: "off" },
         },
       },
     ],

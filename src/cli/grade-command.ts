@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { stat, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { InterruptedError, UsageError } from "../errors.js";
@@ -14,6 +15,8 @@ import { newId } from "../runtime/labels.js";
 import { limitsSchema, type Limits } from "../spec/exercise-schema.js";
 import { findExerciseDirs } from "../spec/find-exercises.js";
 import { loadExercise, type LoadedExercise } from "../spec/load-exercise.js";
+import { packageRoot } from "../package-root.js";
+import { ResultCache } from "./result-cache.js";
 import { resolveExerciseDir } from "./resolve-exercise.js";
 import { parseShard, takeShard } from "./shard.js";
 import { expandSubmissionFolders } from "./submission-folders.js";
@@ -30,6 +33,10 @@ export interface GradeCommandOptions {
   concurrency?: number;
   /** Where progress goes when there are several submissions (a bar on a terminal, lines otherwise). */
   progress?: NodeJS.WriteStream;
+  /** Grade every submission again, even unchanged ones. */
+  force?: boolean;
+  /** Keep each learner's latest passing result; grade only the others. */
+  onlyFailed?: boolean;
   /** Keep the build cache (intermediate images) for the next run instead of removing it. */
   keepCache?: boolean;
   /** `name=value` overrides of the exercise's limits. */
@@ -89,6 +96,16 @@ async function matchExercises(exercises: LoadedExercise[], learners: SubmissionI
   return items;
 }
 
+/** Previous results in `.dockgrade/` (or DOCKGRADE_CACHE_DIR); DOCKGRADE_RESULT_CACHE=off turns reuse off. */
+async function openResultCache(): Promise<ResultCache | undefined> {
+  if (process.env.DOCKGRADE_RESULT_CACHE === "off") return undefined;
+  return ResultCache.open(process.env.DOCKGRADE_CACHE_DIR ?? ".dockgrade");
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
+}
+
 /** `dockgrade grade <exercise> <submission>...`: returns the run and its exit code. */
 export async function gradeCommand(exerciseDir: string, submissions: string[], options: GradeCommandOptions): Promise<{ run: RunResult; exitCode: 0 | 1 | 2 }> {
   const outputs = parseFormats(options.format);
@@ -108,8 +125,13 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
   try {
     const learners = takeShard(expanded.submissions, options.shard ? parseShard(options.shard) : undefined);
     const items = await matchExercises(exercises, learners);
-    const progress = items.length > 1 && options.progress ? batchProgress(items.length, options.progress) : undefined;
-    const results = await gradeBatch(items, {
+    const cache = await openResultCache();
+    const context = { version: packageVersion(), lang: options.lang, limits };
+    const keys = cache ? await Promise.all(items.map((item) => cache.key(item, context))) : [];
+    const reused = items.map((item, index) => (cache && !options.force ? cache.reuse(item, keys[index]!, options.onlyFailed ?? false) : undefined));
+    const toGrade = items.filter((_, index) => !reused[index]);
+    const progress = toGrade.length > 1 && options.progress ? batchProgress(toGrade.length, options.progress) : undefined;
+    const graded = await gradeBatch(toGrade, {
       docker,
       runId,
       lang: options.lang,
@@ -120,6 +142,10 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
       onSubmission: (result, done, total) => progress?.finished(result, done, total),
     });
     progress?.stop();
+    const results = reused.map((result) => result ?? graded.shift()!);
+    // Engine trouble is not a verdict worth keeping: those are graded again next time.
+    results.forEach((result, index) => cache && !result.reused && result.status !== "error" && cache.remember(items[index]!, keys[index]!, result));
+    await cache?.save();
     run = { results };
   } finally {
     await expanded.release();

@@ -32,9 +32,11 @@ function program(setExit: (code: number) => void): Command {
     .addOption(langOption())
     .addOption(new Option("--build-network <mode>", "network for RUN steps").choices(["default", "none"]).default(process.env.CI ? "none" : "default"))
     .option("--shard <i/n>", "grade only the i-th of n deterministic slices (CI matrices); join them with `dockgrade merge`")
+    .option("--force", "grade every submission again, even those unchanged since the last run", false)
+    .option("--only-failed", "keep each learner's latest passing result and grade only the others", false)
     .option("--keep-cache", "keep the build cache (unlabelled intermediate images) for faster reruns", false)
     .option("--limit <name=value>", "override one of the exercise's limits, e.g. memoryMb=256 (repeatable)", collect, [])
-    .action(async (exerciseDir: string, submissions: string[], options: { format: string[]; lang: Lang; buildNetwork: "default" | "none"; limit: string[]; keepCache: boolean; concurrency: number; shard?: string }) => {
+    .action(async (exerciseDir: string, submissions: string[], options: { format: string[]; lang: Lang; buildNetwork: "default" | "none"; limit: string[]; keepCache: boolean; concurrency: number; shard?: string; force: boolean; onlyFailed: boolean }) => {
       installInterruptCleanup();
       const { gradeCommand } = await import("./grade-command.js");
       setExit((await gradeCommand(exerciseDir, submissions, { ...options, write, progress: process.stderr })).exitCode);

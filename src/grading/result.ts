@@ -45,6 +45,8 @@ export interface SubmissionResult {
   score: number;
   maxScore: number;
   durationMs: number;
+  /** True when this is a previous run's result for the same content (see --force). */
+  reused?: boolean;
   /** Why grading could not complete (engine trouble), when status is "error". */
   error?: string;
   build: BuildSummary;

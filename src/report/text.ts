@@ -31,7 +31,8 @@ function renderSubmission(result: SubmissionResult, lang: Lang): string {
   }
   for (const check of result.checks) lines.push(renderCheck(check, lang));
   if (result.error) lines.push(`  ! ${result.error}`);
-  lines.push(`  ${words.score}: ${result.score}/${result.maxScore}  (${formatDuration(result.durationMs)})`);
+  const reused = result.reused ? (lang === "fr" ? ", résultat précédent réutilisé : --force pour recorriger" : ", previous result reused: --force to grade again") : "";
+  lines.push(`  ${words.score}: ${result.score}/${result.maxScore}  (${formatDuration(result.durationMs)}${reused})`);
   return lines.join("\n");
 }
 
