@@ -14,7 +14,7 @@ export function onInterrupt(cleanup: () => Promise<void>): () => void {
 }
 
 /**
- * On SIGINT/SIGTERM, removes what running sessions created, then exits (130/143). Called by the
+ * On SIGINT/SIGTERM/SIGHUP, removes what running sessions created, then exits (130/143/129). Called by the
  * entry points only: a library does not take over a process's signals on import.
  */
 export function installInterruptCleanup(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
@@ -40,4 +40,6 @@ export function installInterruptCleanup(log: (line: string) => void = (line) => 
   };
   handle("SIGINT", 130);
   handle("SIGTERM", 143);
+  // A closed terminal (or a killed tmux/ssh session) sends SIGHUP.
+  handle("SIGHUP", 129);
 }

@@ -21,6 +21,7 @@ describe("interruption and clean-up", () => {
     ["SIGINT", "build"],
     ["SIGINT", "container"],
     ["SIGTERM", "container"],
+    ["SIGHUP", "container"],
   ] as const)("removes everything when %s arrives during the %s", async (signal, moment) => {
     const runId = `sig-${newId(3)}`;
     const child = spawn(process.execPath, [CLI, "grade", SANTE, `${SANTE}/solution`], { env: { ...process.env, DOCKGRADE_RUN_ID: runId }, stdio: ["ignore", "pipe", "pipe"] });
@@ -34,7 +35,7 @@ describe("interruption and clean-up", () => {
     };
     await waitFor(running, 120_000);
     child.kill(signal);
-    expect(await exited).toBe(signal === "SIGINT" ? 130 : 143);
+    expect(await exited).toBe({ SIGINT: 130, SIGTERM: 143, SIGHUP: 129 }[signal]);
     expect(stderr).toContain("nettoyage en cours / cleaning up");
     expect(await countManagedObjects(docker, runId)).toEqual({ containers: 0, images: 0, networks: 0, volumes: 0 });
   });
