@@ -1,4 +1,6 @@
-import type { HistoryEntry } from "./context.js";
+import { shortInstruction } from "../format.js";
+import type { HistoryEntry, ImageFacts } from "./context.js";
+import type { LayerSummary } from "./result.js";
 
 /**
  * The history steps that made `layerCount` layers, oldest first. The Engine API does not say
@@ -16,4 +18,14 @@ export function layerSteps(historyNewestFirst: HistoryEntry[], layerCount: numbe
     }
     return false;
   });
+}
+
+/** Each layer of an image with the step that made it and whether the base image has it. */
+export function summarizeLayers(image: ImageFacts, base: ImageFacts | undefined): LayerSummary[] {
+  const steps = layerSteps(image.history, image.layers.length);
+  return image.layers.map((diffId, index) => ({
+    instruction: shortInstruction(steps[index]?.createdBy ?? "", 120),
+    sizeBytes: steps[index]?.sizeBytes ?? 0,
+    fromBase: base?.layers[index] === diffId,
+  }));
 }

@@ -15,8 +15,7 @@ import {
   type RunningContainer,
 } from "../grading/context.js";
 import { localized, type Localized } from "../i18n.js";
-import { shortInstruction } from "../format.js";
-import { layerSteps } from "../grading/layer-steps.js";
+import { summarizeLayers } from "../grading/layer-steps.js";
 import type { LayerSummary } from "../grading/result.js";
 import type { Exercise, Limits } from "../spec/exercise-schema.js";
 import { buildImage, type BuildOutcome, type BuildRequest } from "./build-image.js";
@@ -238,14 +237,7 @@ export class SubmissionSession implements GradingContext {
 
   /** The built image's layers with the step that made each (from history: no `docker save`). */
   async layerSummary(): Promise<LayerSummary[]> {
-    const image = await this.image();
-    const base = await this.baseImage();
-    const steps = layerSteps(image.history, image.layers.length);
-    return image.layers.map((diffId, index) => ({
-      instruction: shortInstruction(steps[index]?.createdBy ?? "", 120),
-      sizeBytes: steps[index]?.sizeBytes ?? 0,
-      fromBase: base?.layers[index] === diffId,
-    }));
+    return summarizeLayers(await this.image(), await this.baseImage());
   }
 
   async lookupImage(ref: string): Promise<ImageFacts | undefined> {

@@ -18,7 +18,7 @@ interface HostileCase {
   name: string;
   /** Exactly the checks it fails. */
   fails: string[];
-  build: "ok" | "failed";
+  build: "ok" | "failed" | "not-run";
   /** Why the build fails (regular expression on the build log excerpt): the limit that stopped it. */
   buildError?: string;
   /** A sparse file made in the temporary copy before grading, never committed. */

@@ -1,0 +1,1 @@
+docker build -t hostile:v1 .
