@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: "engine",
           include: ["test/engine/**/*.test.ts"],
+          exclude: ["test/engine/hostile.test.ts"],
           globalSetup: ["test/engine/global-setup.ts"],
           testTimeout: 300_000,
           hookTimeout: 300_000,
@@ -23,6 +24,20 @@ export default defineConfig({
           maxConcurrency: 3,
           sequence: { groupOrder: 1 },
           // The suite grades the same submissions on purpose: no reuse of previous results.
+          env: { TESTCONTAINERS_RYUK_DISABLED: "true", DOCKGRADE_RESULT_CACHE: "off" },
+        },
+      },
+      {
+        // The hostile corpus loads the machine on purpose (fork bombs, memory hogs, disk
+        // fillers): it runs alone, after the other engine tests, so it cannot slow them down.
+        test: {
+          name: "hostile",
+          include: ["test/engine/hostile.test.ts"],
+          globalSetup: ["test/engine/global-setup.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
           env: { TESTCONTAINERS_RYUK_DISABLED: "true", DOCKGRADE_RESULT_CACHE: "off" },
         },
       },

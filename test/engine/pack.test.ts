@@ -21,8 +21,9 @@ describe("grading a pack (several exercises) for a class", () => {
     const gradebook = join(work, "notes.csv");
     const run = await runCli(["grade", pack, classe, "--format", `csv=${gradebook}`, "--format", "json"]);
     expect(run.code, run.stderr).toBe(1);
-    const results = (JSON.parse(run.stdout) as { results: { learner: string; exercise: string; status: string; checks: { message: string }[] }[] }).results;
-    expect(results.map((result) => `${result.learner} ${result.exercise} ${result.status}`)).toEqual([
+    const results = (JSON.parse(run.stdout) as { results: { learner: string; exercise: string; status: string; checks: { id: string; status: string; message: string }[] }[] }).results;
+    const failures = results.flatMap((result) => result.checks.filter((check) => check.status !== "pass").map((check) => `${result.learner}/${check.id}: ${check.message}`));
+    expect(results.map((result) => `${result.learner} ${result.exercise} ${result.status}`), failures.join("\n")).toEqual([
       "alice 03-images-conteneurs/01-tags passed",
       "alice 03-images-conteneurs/03-cache passed",
       "bob 03-images-conteneurs/01-tags failed",
