@@ -71,6 +71,15 @@ export function parseFormats(values: string[]): { name: string; path?: string }[
   return outputs;
 }
 
+/** Renders each requested format to its file, or to `write` (stdout) when it has no path. */
+export async function writeReports(outputs: { name: string; path?: string }[], run: RunResult, lang: Lang, write: (text: string) => void): Promise<void> {
+  for (const output of outputs) {
+    const report = renderReport(output.name, run, { lang });
+    if (output.path) await writeFile(output.path, report);
+    else write(report);
+  }
+}
+
 async function requireSubmission(path: string): Promise<void> {
   const found = await stat(path).then((s) => s.isDirectory() || (s.isFile() && ARCHIVE.test(path)), () => false);
   if (!found) throw new UsageError(`${path}: dossier de rendu introuvable / submission folder not found`);
@@ -152,10 +161,6 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
   }
   if (!options.keepCache) await releaseBuildCache(docker);
   if (wasInterrupted()) throw new InterruptedError("interrupted: nothing reported");
-  for (const output of outputs) {
-    const report = renderReport(output.name, run, { lang: options.lang });
-    if (output.path) await writeFile(output.path, report);
-    else options.write(report);
-  }
+  await writeReports(outputs, run, options.lang, options.write);
   return { run, exitCode: runExitCode(run) };
 }

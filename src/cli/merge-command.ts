@@ -1,9 +1,8 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { UsageError } from "../errors.js";
 import { runExitCode, type RunResult } from "../grading/result.js";
 import type { Lang } from "../i18n.js";
-import { renderReport } from "../report/index.js";
-import { parseFormats } from "./grade-command.js";
+import { parseFormats, writeReports } from "./grade-command.js";
 
 /** `dockgrade merge a.json b.json...`: joins the JSON results of shards into one run. */
 export async function mergeCommand(files: string[], options: { format: string[]; lang: Lang; write: (text: string) => void }): Promise<0 | 1 | 2> {
@@ -25,10 +24,6 @@ export async function mergeCommand(files: string[], options: { format: string[];
   const merged: RunResult = {
     results: runs.flatMap((run) => run.results).sort((a, b) => a.exercise.localeCompare(b.exercise) || a.submission.localeCompare(b.submission)),
   };
-  for (const output of outputs) {
-    const report = renderReport(output.name, merged, { lang: options.lang });
-    if (output.path) await writeFile(output.path, report);
-    else options.write(report);
-  }
+  await writeReports(outputs, merged, options.lang, options.write);
   return runExitCode(merged);
 }

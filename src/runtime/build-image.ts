@@ -1,4 +1,5 @@
 import type Docker from "dockerode";
+import { setTimeout as sleep } from "node:timers/promises";
 import { ContextTooLarge, packBuildContext } from "./build-context.js";
 import { createdImageIds, type CreatedImages } from "./created-images.js";
 
@@ -158,7 +159,7 @@ async function removeStepContainer(docker: Docker, id: string): Promise<void> {
       (error: { statusCode?: number }) => error.statusCode === 404,
     );
     if (gone) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
   }
 }
 

@@ -1,14 +1,11 @@
 import type Docker from "dockerode";
 import { request } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { StartedTestContainer } from "testcontainers";
 import type { ContainerState, ExecResult, HealthObservation, HealthStatus, HttpAnswer, LogLine, RunningContainer } from "../grading/context.js";
 import { demuxLogs } from "./demux-logs.js";
 
 const HEALTH_POLL_MS = 250;
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 function stateOf(info: Docker.ContainerInspectInfo): ContainerState {
   const state = info.State as Docker.ContainerInspectInfo["State"] & { Health?: { Status?: string } };

@@ -1,4 +1,5 @@
 import type Docker from "dockerode";
+import { setTimeout as sleep } from "node:timers/promises";
 import { removeOwnImage, retryBlockedRemovals } from "./created-images.js";
 import { LABEL_BUILD, LABEL_SESSION } from "./labels.js";
 
@@ -8,7 +9,6 @@ export interface SessionObjects {
   createdImageIds: string[];
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Containers with the session's label; an aborted build's own container goes a moment later. */
 async function removeContainers(docker: Docker, filter: { label: string[] }): Promise<void> {
@@ -16,7 +16,7 @@ async function removeContainers(docker: Docker, filter: { label: string[] }): Pr
     const containers = await docker.listContainers({ all: true, filters: filter }).catch(() => []);
     if (containers.length === 0) return;
     await Promise.allSettled(containers.map((info) => docker.getContainer(info.Id).remove({ force: true, v: true })));
-    await pause(250);
+    await sleep(250);
   }
 }
 

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync, openSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import type Docker from "dockerode";
 import { probeEngine, type EngineVersion } from "./docker-client.js";
 import { ensureDebianPackages, onPath, runHostProgram } from "./host-packages.js";
@@ -14,7 +15,7 @@ async function waitForEngine(docker: Docker, timeoutMs: number): Promise<EngineV
   while (Date.now() < deadline) {
     const version = await probeEngine(docker, 2000);
     if (version) return version;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
   }
   return undefined;
 }

@@ -132,12 +132,17 @@ export class SubmissionSession implements GradingContext {
       const outcome = await buildImage(this.options.docker, { ...this.buildRequest(), cgroupParent, contextDir: this.contextDir, tag: this.buildTag });
       const learnerTag = this.options.exercise.build.tag;
       if (outcome.ok && outcome.imageId && learnerTag) {
-        const { repository, suffix } = NameIsolation.split(this.isolation.isolate(learnerTag));
-        await this.options.docker.getImage(outcome.imageId).tag({ repo: repository, tag: suffix.replace(/^:/, "") || "latest" });
+        await this.tagImage(outcome.imageId, this.isolation.isolate(learnerTag));
       }
       return outcome;
     })();
     return this.building;
+  }
+
+  /** Gives an image one more name (`repo:tag`; no tag means latest). */
+  private async tagImage(imageId: string, ref: string): Promise<void> {
+    const { repository, suffix } = NameIsolation.split(ref);
+    await this.options.docker.getImage(imageId).tag({ repo: repository, tag: suffix.replace(/^:/, "") || "latest" });
   }
 
   /** The build, if it was attempted (for the report). */
@@ -219,10 +224,7 @@ export class SubmissionSession implements GradingContext {
       tagGraderBuild: async (isolatedRefs) => {
         const outcome = await this.build();
         if (!outcome.ok || !outcome.imageId) throw new Error(outcome.log.slice(-5).join("\n"));
-        for (const ref of isolatedRefs) {
-          const { repository, suffix } = NameIsolation.split(ref);
-          await this.options.docker.getImage(outcome.imageId).tag({ repo: repository, tag: suffix.replace(/^:/, "") || "latest" });
-        }
+        for (const ref of isolatedRefs) await this.tagImage(outcome.imageId, ref);
         return [`Successfully built ${outcome.imageId.replace("sha256:", "").slice(0, 12)}`, ...isolatedRefs.map((ref) => `Successfully tagged ${ref}`)].join("\n");
       },
     };
