@@ -2,7 +2,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { defineGrader, failed, passed } from "../src/grading/grader.js";
 import { localized } from "../src/i18n.js";
-import { FACTS, judge } from "./support/answer-facts.js";
+import { FACTS, readTruth } from "./support/answer-facts.js";
 
 const shorten = (text: string, max = 400) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
@@ -10,6 +10,7 @@ export default defineGrader({
   kind: "answers.command",
   description: "A docker command the learner wrote prints what the engine says is true (e.g. a container's status).",
   needs: "container",
+  concurrent: true,
   options: {
     file: z.string().default("reponses.yaml").describe("The learner's answers: a YAML map question id -> one docker command."),
     question: z.string().min(1).describe("The question id in that file."),
@@ -28,6 +29,9 @@ export default defineGrader({
     if (typeof answer !== "string" || answer.trim() === "") {
       return failed(localized(`Pas de réponse à « ${question} » dans \`${file}\`.`, `No answer to "${question}" in \`${file}\`.`));
     }
+    // The container may change while the command runs (the app writes its first file, a log line
+    // comes, health turns healthy): an answer matching the truth just before or just after is right.
+    const before = await readTruth(fact, context);
     const run = await context.runLearnerCommand(answer);
     if (run.refused) {
       return failed(localized(`Commande refusée : ${run.refused.fr}`, `Command refused: ${run.refused.en}`), { actual: answer });
@@ -35,7 +39,9 @@ export default defineGrader({
     if (run.exitCode !== 0) {
       return failed(localized(`\`${answer}\` a échoué (code ${run.exitCode}) : ${shorten(run.output.trim())}`, `\`${answer}\` failed (exit ${run.exitCode}): ${shorten(run.output.trim())}`), { actual: shorten(run.output.trim()) });
     }
-    const verdict = await judge(fact, run.output, context);
+    const after = (await readTruth(fact, context))(run.output);
+    const earlier = before(run.output);
+    const verdict = after.right || !earlier.right ? after : earlier;
     const details = { expected: shorten(verdict.truth), actual: shorten(run.output.trim()) };
     if (!verdict.right) {
       const why = verdict.why ? ` ${verdict.why.fr}.` : "";

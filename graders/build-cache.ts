@@ -17,12 +17,18 @@ export default defineGrader({
   kind: "build.cache",
   description: "After a small change to one file, the rebuild reuses the cache for the steps that do not depend on it.",
   needs: "image",
+  concurrent: true,
   rebuilds: true,
   options: {
     change: z
       .object({
         file: z.string().min(1).describe("File of the submission that changes, e.g. app.py."),
-        append: z.string().default("\n# dockgrade: changement\n").describe("Text appended to it (a comment, so the app still works)."),
+        append: z
+          .string()
+          .default("\n# dockgrade: changement {id}\n")
+          .describe(
+            "Text appended to it (a comment, so the app still works). `{id}` becomes an id of this rebuild: two identical submissions graded at once then cannot share the rebuilt step in the engine's cache.",
+          ),
       })
       .strict()
       .describe("The change made before rebuilding."),

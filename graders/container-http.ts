@@ -3,7 +3,7 @@ import { defineGrader, failed, passed } from "../src/grading/grader.js";
 import type { HttpAnswer } from "../src/grading/context.js";
 import { localized } from "../src/i18n.js";
 import { head } from "./support/container-excerpt.js";
-import { poll } from "./support/container-polling.js";
+import { poll, stoppedContainer } from "./support/container-polling.js";
 import { regexOption } from "./support/regex-option.js";
 
 /** Per request: long enough for a slow first answer, short enough to leave room for retries. */
@@ -25,11 +25,13 @@ export default defineGrader({
     const container = await context.container();
     const target = `GET :${port}${path}`;
     const expected = `${status}${bodyPattern ? ` ~ /${bodyPattern}/` : ""}`;
-    const { value: answer, attempts } = await poll(
+    const { value: answer, attempts, settled } = await poll(
       () => container.httpGet(port, path, requestTimeoutMs),
       (reply: HttpAnswer) => "status" in reply && reply.status === status,
-      { intervalMs, maxAttempts: retries + 1 },
+      { intervalMs, maxAttempts: retries + 1, settled: stoppedContainer(container) },
     );
+    // A stopped app will never answer: the runner reports why it stopped (exit code, last lines).
+    if (settled && "error" in answer) throw new Error(`the container stopped before ${target} answered`);
     const tries = `${attempts} essai(s)`;
     const triesEn = `${attempts} attempt(s)`;
     if ("error" in answer) {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineGrader, failed, passed } from "../src/grading/grader.js";
 import type { LogLine } from "../src/grading/context.js";
 import { localized, type Localized } from "../src/i18n.js";
-import { poll } from "./support/container-polling.js";
+import { poll, stoppedContainer } from "./support/container-polling.js";
 import { regexOption } from "./support/regex-option.js";
 
 const missingPatterns = (patterns: string[], lines: LogLine[]) =>
@@ -18,6 +18,7 @@ export default defineGrader({
   kind: "container.logs",
   description: "The shared container's logs (`docker logs`) show the expected lines, and none of the forbidden ones.",
   needs: "container",
+  concurrent: true,
   options: {
     patterns: z.array(regexOption().describe("Regular expression on one log line.")).default([]).describe("Each must match some line."),
     forbid: z.array(regexOption().describe("Regular expression on one log line.")).optional().describe("No line may match these, e.g. `Traceback`."),
@@ -29,7 +30,11 @@ export default defineGrader({
     const container = await context.container();
     const read = async () => (await container.logs()).filter((line) => stream === "both" || line.stream === stream);
     const complete = (lines: LogLine[]) => missingPatterns(patterns, lines).length === 0 && lines.length >= (minLines ?? 0);
-    const { value: lines } = await poll(read, complete, { intervalMs: Math.min(250, withinSeconds * 100), timeoutMs: withinSeconds * 1000 });
+    const { value: lines } = await poll(read, complete, {
+      intervalMs: Math.min(250, withinSeconds * 100),
+      timeoutMs: withinSeconds * 1000,
+      settled: stoppedContainer(container),
+    });
     const where = stream === "both" ? "" : ` (${stream})`;
     const problems: Localized[] = [];
     const missing = missingPatterns(patterns, lines);

@@ -49,46 +49,58 @@ function allPresent(truthItems: string[], present: (item: string) => boolean, wh
   };
 }
 
-/** Reads the truth from the engine and judges the learner's output against it. */
-export async function judge(fact: Fact, output: string, context: GradingContext): Promise<Verdict> {
+/** Judges a learner's output against the truth read at one moment. */
+export type Judge = (output: string) => Verdict;
+
+/** Reads the truth from the engine now, and returns how to judge an output against it. */
+export async function readTruth(fact: Fact, context: GradingContext): Promise<Judge> {
   if (fact === "image.layers") {
     const history = (await context.image()).history;
-    const sizeTokens = output.split("\n").filter((line) => /\d(B|kB|MB|GB)\b|^\s*\d+\s*$/.test(line));
-    const sizes = history.map((step) => dockerHumanSize(step.sizeBytes));
-    const present = (size: string) => output.includes(size);
-    const verdict = allPresent([...new Set(sizes)], present, localized("Tailles de couches", "Layer sizes"), output);
-    if (verdict.right && sizeTokens.length < history.length) {
-      return { right: false, truth: sizes.join("\n"), why: localized(`${history.length} couches attendues, ${sizeTokens.length} lignes avec une taille.`, `${history.length} layers expected, ${sizeTokens.length} lines with a size.`) };
-    }
-    return verdict;
+    return (output) => {
+      const sizeTokens = output.split("\n").filter((line) => /\d(B|kB|MB|GB)\b|^\s*\d+\s*$/.test(line));
+      const sizes = history.map((step) => dockerHumanSize(step.sizeBytes));
+      const present = (size: string) => output.includes(size);
+      const verdict = allPresent([...new Set(sizes)], present, localized("Tailles de couches", "Layer sizes"), output);
+      if (verdict.right && sizeTokens.length < history.length) {
+        return { right: false, truth: sizes.join("\n"), why: localized(`${history.length} couches attendues, ${sizeTokens.length} lignes avec une taille.`, `${history.length} layers expected, ${sizeTokens.length} lines with a size.`) };
+      }
+      return verdict;
+    };
   }
   const container = await context.container();
   switch (fact) {
-    case "container.status":
-      return exact(output, (await container.state()).status);
+    case "container.status": {
+      const { status } = await container.state();
+      return (output) => exact(output, status);
+    }
     case "container.ip": {
       const state = await container.state();
       if (!state.ipAddress && state.running) throw new Error("the container has no IP address: give it a network (run.network: true)");
-      return exact(output, state.ipAddress);
+      return (output) => exact(output, state.ipAddress);
     }
-    case "container.health":
-      return exact(output, (await container.state()).health);
+    case "container.health": {
+      const { health } = await container.state();
+      return (output) => exact(output, health);
+    }
     case "container.processes": {
       const table = await container.processes();
       const pidColumn = table.titles.indexOf("PID");
       const pids = table.processes.map((row) => row[pidColumn] ?? "");
-      const found = words(output);
-      return allPresent(pids, (pid) => found.has(pid), localized("PID", "PIDs"), output);
+      return (output) => {
+        const found = words(output);
+        return allPresent(pids, (pid) => found.has(pid), localized("PID", "PIDs"), output);
+      };
     }
     case "container.changes": {
       const paths = (await container.changes()).map((change) => change.path);
-      const lines = output.split("\n").map((line) => line.trim().replace(/^[ACD]\s+/, ""));
-      return allPresent(paths, (path) => lines.includes(path), localized("Chemins", "Paths"), output);
+      return (output) => {
+        const lines = output.split("\n").map((line) => line.trim().replace(/^[ACD]\s+/, ""));
+        return allPresent(paths, (path) => lines.includes(path), localized("Chemins", "Paths"), output);
+      };
     }
     case "container.logs-timestamps": {
-      const logs = await container.logs();
-      const expected = logs.map((line) => `${line.timestamp} ${line.text}`);
-      return allPresent(expected, (line) => output.includes(line), localized("Lignes horodatées", "Timestamped lines"), output);
+      const expected = (await container.logs()).map((line) => `${line.timestamp} ${line.text}`);
+      return (output) => allPresent(expected, (line) => output.includes(line), localized("Lignes horodatées", "Timestamped lines"), output);
     }
   }
 }

@@ -7,8 +7,12 @@ import { ARCHIVE, unpackArchive } from "./unpack-archive.js";
  * A folder that holds files is one submission; a folder that holds only folders and archives
  * (.zip, .tar.gz) is a class: each entry is one learner's submission, sorted so that shards and
  * reruns are stable. Archives are unpacked into temporary folders; `release()` removes them.
+ * `isOneSubmission` keeps a folder of folders whole: a learner's folder in a pack (`alice/01-tags`).
  */
-export async function expandSubmissionFolders(paths: string[]): Promise<{ submissions: SubmissionInput[]; release(): Promise<void> }> {
+export async function expandSubmissionFolders(
+  paths: string[],
+  isOneSubmission: (childNames: string[]) => boolean = () => false,
+): Promise<{ submissions: SubmissionInput[]; release(): Promise<void> }> {
   const entries: { path: string; archive: boolean }[] = [];
   for (const path of paths) {
     if (ARCHIVE.test(path)) {
@@ -16,7 +20,10 @@ export async function expandSubmissionFolders(paths: string[]): Promise<{ submis
       continue;
     }
     const children = (await readdir(path, { withFileTypes: true })).filter((entry) => !entry.name.startsWith("."));
-    const isClass = children.length > 0 && children.every((entry) => entry.isDirectory() || (entry.isFile() && ARCHIVE.test(entry.name)));
+    const isClass =
+      children.length > 0 &&
+      children.every((entry) => entry.isDirectory() || (entry.isFile() && ARCHIVE.test(entry.name))) &&
+      !isOneSubmission(children.map((entry) => entry.name));
     if (!isClass) entries.push({ path, archive: false });
     else entries.push(...children.map((entry) => ({ path: join(path, entry.name), archive: !entry.isDirectory() })).sort((a, b) => a.path.localeCompare(b.path)));
   }

@@ -18,7 +18,8 @@ export function rebuildSteps(log: string[]): RebuildStep[] {
 }
 
 /**
- * Copies the submission (symlinks copied as links), appends to one file, and builds again with
+ * Copies the submission (symlinks copied as links), appends to one file (`{id}` in the text
+ * becomes the rebuild's tag), and builds again with
  * the same request and the engine's cache, as a learner's second `docker build` would.
  */
 export async function rebuildAfterChange(
@@ -34,7 +35,8 @@ export async function rebuildAfterChange(
     await cp(submissionDir, copy, { recursive: true, verbatimSymlinks: true });
     const target = resolve(copy, change.file);
     if (relative(copy, target).startsWith("..")) throw new Error(`build.cache change.file ${change.file} is outside the submission`);
-    await appendFile(target, change.append);
+    // Unique per rebuild: another session's rebuild of the same files must not serve it from cache.
+    await appendFile(target, change.append.replaceAll("{id}", tag));
     const outcome = await buildImage(docker, { ...first, contextDir: resolve(copy, relative(submissionDir, contextDir)), tag });
     const report = { ok: outcome.ok, steps: rebuildSteps(outcome.log), logExcerpt: outcome.ok ? [] : buildFailureExcerpt(outcome.log) };
     return { report, outcome };

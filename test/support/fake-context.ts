@@ -2,6 +2,7 @@ import { parseDockerfile } from "../../src/dockerfile/parse-dockerfile.js";
 import {
   CheckSkipped,
   type CommandRun,
+  type ContainerState,
   type GradingContext,
   type ImageFacts,
   type ImageFile,
@@ -26,6 +27,11 @@ export interface FakeParts {
   submissionFiles?: Record<string, string>;
   /** What each learner command prints, by its text. */
   learnerCommands?: Record<string, { exitCode: number; output: string }>;
+}
+
+/** A container state for fakes: running unless told otherwise. */
+export function containerState(overrides: Partial<ContainerState> = {}): ContainerState {
+  return { status: "running", running: true, exitCode: 0, health: "none", ipAddress: "172.17.0.2", startedAt: "2026-01-01T00:00:00Z", restartCount: 0, oomKilled: false, ...overrides };
 }
 
 /** Plain-data context for grader unit tests; the real one is tested against an engine. */

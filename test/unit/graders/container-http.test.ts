@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
 import grader from "../../../graders/container-http.js";
 import type { HttpAnswer } from "../../../src/grading/context.js";
-import { fakeContext } from "../../support/fake-context.js";
+import { containerState, fakeContext } from "../../support/fake-context.js";
 
 /** Successive answers, the last one repeated. */
 function answers(...sequence: HttpAnswer[]) {
   let calls = 0;
   const httpGet = vi.fn(async () => sequence[Math.min(calls++, sequence.length - 1)] as HttpAnswer);
-  return { httpGet, context: fakeContext({ container: { httpGet } }) };
+  return { httpGet, context: fakeContext({ container: { httpGet, state: async () => containerState() } }) };
 }
 const options = { port: 8000, path: "/health", status: 200, bodyPattern: undefined, retries: 3, intervalMs: 1 };
 const refused = { error: "ECONNREFUSED" };
@@ -33,6 +33,13 @@ describe("container.http", () => {
     expect(outcome.message.en).toContain("no answer after 4 attempt(s)");
     expect(outcome.message.en).toContain("0.0.0.0:8000");
     expect(httpGet).toHaveBeenCalledTimes(4);
+  });
+
+  it("stops retrying once the container has stopped: the runner then says why it stopped", async () => {
+    const httpGet = vi.fn(async (): Promise<HttpAnswer> => refused);
+    const context = fakeContext({ container: { httpGet, state: async () => containerState({ status: "exited", running: false, exitCode: 1 }) } });
+    await expect(grader.run({ ...options, retries: 20 }, context)).rejects.toThrow("the container stopped before GET :8000/health answered");
+    expect(httpGet).toHaveBeenCalledTimes(2);
   });
 
   it("fails on a wrong status, showing the body", async () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import grader from "../../../graders/container-logs.js";
 import type { LogLine } from "../../../src/grading/context.js";
-import { fakeContext } from "../../support/fake-context.js";
+import { containerState, fakeContext } from "../../support/fake-context.js";
 
 const line = (text: string, stream: LogLine["stream"] = "stdout"): LogLine => ({ stream, text, timestamp: "2026-01-01T00:00:00.000000000Z" });
 const started = [line("Starting app"), line(" * Running on http://0.0.0.0:5000", "stderr")];
 const context = (...reads: LogLine[][]) => {
   let calls = 0;
-  return fakeContext({ container: { logs: async () => reads[Math.min(calls++, reads.length - 1)] ?? [] } });
+  return fakeContext({ container: { logs: async () => reads[Math.min(calls++, reads.length - 1)] ?? [], state: async () => containerState() } });
 };
 const options = { patterns: [], forbid: undefined, stream: "both" as const, withinSeconds: 0, minLines: undefined };
 
@@ -29,6 +29,19 @@ describe("container.logs", () => {
     expect(outcome.message.en).toContain("no line matches /Listening/ after 0.02 s");
     expect(outcome.message.en).toContain("PYTHONUNBUFFERED");
     expect(outcome.message.en).toContain("out| Starting app");
+  });
+
+  it("stops waiting once the container has stopped, judging its last lines", async () => {
+    let reads = 0;
+    const crashed = [line("Starting app"), line("Traceback (most recent call last):", "stderr")];
+    const stopped = fakeContext({
+      container: { logs: async () => (reads++ === 0 ? [] : crashed), state: async () => containerState({ status: "exited", running: false, exitCode: 1 }) },
+    });
+    const outcome = await grader.run({ ...options, patterns: ["Running on"], withinSeconds: 30 }, stopped);
+    expect(outcome.status).toBe("fail");
+    expect(outcome.message.en).toContain("err| Traceback (most recent call last):");
+    // One read, the container found stopped, one last read: no waiting out the 30 s.
+    expect(reads).toBe(2);
   });
 
   it("reads only the chosen stream", async () => {
