@@ -22,6 +22,7 @@ export default defineGrader({
   kind: "container.processes",
   description: "The processes running in the shared container (`docker top`): expected ones present, forbidden ones absent.",
   needs: "container",
+  concurrent: true,
   options: {
     expect: z
       .array(

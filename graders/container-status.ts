@@ -46,6 +46,7 @@ export default defineGrader({
   kind: "container.status",
   description: "The shared container is in the expected state (running, or exited with a code), and stays in it.",
   needs: "container",
+  concurrent: true,
   options: {
     status: z.string().min(1).default("running").describe("Expected status: created, running, paused, restarting, exited, dead."),
     exitCode: z.number().int().optional().describe("Expected exit code (meaningful once the container has exited)."),

@@ -83,6 +83,7 @@ export default defineGrader({
   kind: "image.config",
   description: "The image's configuration (docker inspect .Config): env, labels, ports, user, workdir, cmd, entrypoint, volumes, healthcheck.",
   needs: "image",
+  concurrent: true,
   options,
   async run(expected, context) {
     const { config } = await context.image();

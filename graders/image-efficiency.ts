@@ -67,13 +67,14 @@ export default defineGrader({
   kind: "image.efficiency",
   description: "Bytes wasted by files that a later layer overwrites or deletes (like dive).",
   needs: "image",
+  concurrent: true,
   options: {
     maxWastedMb: z.number().min(0).optional().describe("Most wasted MB allowed (1 MB = 1,000,000 bytes)."),
     minScore: z.number().min(0).max(1).optional().describe("Smallest efficiency allowed: 1 - wasted / bytes added, between 0 and 1."),
     includeBase: z.boolean().default(false).describe("Also count the base image's layers (its own waste is not the learner's)."),
   },
   async run({ maxWastedMb, minScore, includeBase }, context) {
-    const all = await context.imageLayerFiles();
+    const all = await context.imageLayerFiles(includeBase ? "all" : "added");
     const considered = includeBase ? all : all.filter((layer) => !layer.fromBase);
     const measure = measureWaste(considered);
     const problems: Localized[] = [];

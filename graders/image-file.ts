@@ -70,6 +70,7 @@ export default defineGrader({
   kind: "image.file",
   description: "A file of the built image: present or absent, its type, content, permissions and owner.",
   needs: "image",
+  concurrent: true,
   options: {
     path: z.string().startsWith("/").describe("Absolute path in the image, e.g. /app/app.py."),
     exists: z.boolean().default(true).describe("false: the path must be absent (e.g. a secret or a cache)."),

@@ -47,6 +47,7 @@ export default defineGrader({
   kind: "image.history",
   description: "The steps the submission added over its base image (docker history): expected ones, in order, and forbidden ones.",
   needs: "image",
+  concurrent: true,
   options: {
     steps: z
       .array(

@@ -21,6 +21,7 @@ export default defineGrader({
   kind: "image.layers",
   description: "Number of filesystem layers the submission adds on top of its base image.",
   needs: "image",
+  concurrent: true,
   options: {
     min: z.number().int().min(0).optional().describe("Fewest added layers allowed."),
     max: z.number().int().min(0).optional().describe("Most added layers allowed."),

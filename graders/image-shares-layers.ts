@@ -14,6 +14,7 @@ export default defineGrader({
   kind: "image.shares-layers",
   description: "The built image is built on another image: its layers start with that image's layers.",
   needs: "image",
+  concurrent: true,
   options: {
     with: z.string().min(1).describe("The other image, e.g. python:3.11-slim or the learner's mon-app:v1."),
     minShared: z.number().int().min(0).optional().describe("Layers that must be shared, from the bottom; default: every layer of `with`."),

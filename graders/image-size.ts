@@ -10,6 +10,7 @@ export default defineGrader({
   kind: "image.size",
   description: "Size of the built image, on its own or compared with its base image (decimal MB).",
   needs: "image",
+  concurrent: true,
   options: {
     maxMb: z.number().positive().optional().describe("Largest image size allowed, in MB (1 MB = 1,000,000 bytes)."),
     minMb: z.number().min(0).optional().describe("Smallest image size allowed, in MB: proves something was installed."),

@@ -6,6 +6,7 @@ export default defineGrader({
   kind: "image.tags",
   description: "The listed image references exist after the learner's commands, optionally all on one image.",
   needs: "image",
+  concurrent: true,
   options: {
     refs: z.array(z.string().min(1)).min(1).describe("Image references that must exist, e.g. mon-app:v1."),
     sameImage: z.boolean().default(false).describe("All references must point to the same image id."),

@@ -3,13 +3,13 @@ import { stat, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { InterruptedError, UsageError } from "../errors.js";
 import { batchProgress } from "./batch-progress.js";
-import { gradeBatch, type BatchItem, type SubmissionInput } from "../grading/grade-batch.js";
-import { learnerName } from "../grading/grade-submission.js";
+import { liveFeedback } from "./live-feedback.js";
+import type { BatchItem, SubmissionInput } from "../grading/grade-batch.js";
+import { learnerName } from "../grading/learner-name.js";
 import { runExitCode, type RunResult } from "../grading/result.js";
+import { runStaticChecks } from "../grading/static-checks.js";
 import type { Lang } from "../i18n.js";
 import { renderReport, reporters } from "../report/index.js";
-import { releaseBuildCache } from "../runtime/created-images.js";
-import { createDockerClient, requireEngine } from "../runtime/docker-client.js";
 import { wasInterrupted } from "../runtime/interrupts.js";
 import { newId } from "../runtime/labels.js";
 import { limitsSchema, type Limits } from "../spec/exercise-schema.js";
@@ -19,7 +19,6 @@ import { packageRoot } from "../package-root.js";
 import { ResultCache } from "./result-cache.js";
 import { resolveExerciseDir } from "./resolve-exercise.js";
 import { parseShard, takeShard } from "./shard.js";
-import { expandSubmissionFolders } from "./submission-folders.js";
 import { ARCHIVE } from "./unpack-archive.js";
 
 export interface GradeCommandOptions {
@@ -39,6 +38,10 @@ export interface GradeCommandOptions {
   onlyFailed?: boolean;
   /** Keep the build cache (intermediate images) for the next run instead of removing it. */
   keepCache?: boolean;
+  /** Where messages beside the report go (standard error). */
+  notice?: (text: string) => void;
+  /** When the command started (process start), for the times live feedback shows. */
+  began?: number;
   /** `name=value` overrides of the exercise's limits. */
   limit?: string[];
   write: (text: string) => void;
@@ -115,6 +118,14 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
 }
 
+/** One submission folder holding the exercise's Dockerfile: its static checks can show before anything else loads. */
+async function singleSubmission(exercises: LoadedExercise[], submissions: string[]): Promise<string | undefined> {
+  const [only] = submissions;
+  if (exercises.length !== 1 || submissions.length !== 1 || !only || ARCHIVE.test(only)) return undefined;
+  const dockerfile = join(only, exercises[0]!.spec.build.dockerfile);
+  return (await stat(dockerfile).then((s) => s.isFile(), () => false)) ? only : undefined;
+}
+
 /** `dockgrade grade <exercise> <submission>...`: returns the run and its exit code. */
 export async function gradeCommand(exerciseDir: string, submissions: string[], options: GradeCommandOptions): Promise<{ run: RunResult; exitCode: 0 | 1 | 2 }> {
   const outputs = parseFormats(options.format);
@@ -125,11 +136,23 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
   const exercises = await Promise.all(exerciseDirs.map(loadExercise));
   const limits = parseLimitOverrides(options.limit ?? []);
   for (const submission of submissions) await requireSubmission(submission);
+  const single = options.progress && (await singleSubmission(exercises, submissions));
+  const live = single && options.progress ? liveFeedback(options.progress, options.lang, options.began) : undefined;
+  if (single && live) for (const result of await runStaticChecks(exercises[0]!.spec, single, options.lang)) live.check(result);
+  // Loaded after the first feedback: the engine's client and the grading runtime take ~0.4 s to load.
+  const [{ createDockerClient, requireEngine, probeEngine, engineLostHelp }, { gradeBatch }, { releaseBuildCache }, { expandSubmissionFolders }] = await Promise.all([
+    import("../runtime/docker-client.js"),
+    import("../grading/grade-batch.js"),
+    import("../runtime/created-images.js"),
+    import("./submission-folders.js"),
+  ]);
   const docker = createDockerClient();
   await requireEngine(docker);
   // CI can name the run (e.g. its job id) so that `dockgrade clean --run` finds its objects.
   const runId = process.env.DOCKGRADE_RUN_ID || newId();
-  const expanded = await expandSubmissionFolders(submissions);
+  // In a pack, a folder holding exercise folders is one learner's, not a class.
+  const exerciseFolders = new Set(exercises.map((exercise) => basename(exercise.dir)));
+  const expanded = await expandSubmissionFolders(submissions, (names) => exercises.length > 1 && names.some((name) => exerciseFolders.has(name)));
   let run: RunResult;
   try {
     const learners = takeShard(expanded.submissions, options.shard ? parseShard(options.shard) : undefined);
@@ -149,8 +172,10 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
       concurrency,
       onStart: (submission) => progress?.started(submission),
       onSubmission: (result, done, total) => progress?.finished(result, done, total),
+      onCheck: live && ((result) => live.check(result)),
     });
     progress?.stop();
+    live?.stop();
     const results = reused.map((result) => result ?? graded.shift()!);
     // Engine trouble is not a verdict worth keeping: those are graded again next time.
     results.forEach((result, index) => cache && !result.reused && result.status !== "error" && cache.remember(items[index]!, keys[index]!, result));
@@ -159,7 +184,10 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
   } finally {
     await expanded.release();
   }
-  if (!options.keepCache) await releaseBuildCache(docker);
+  // Checks in error may mean the engine went away: then nothing could be removed, and the user must know.
+  const engineLost = run.results.some((result) => result.status === "error") && !(await probeEngine(docker));
+  if (engineLost) options.notice?.(`${engineLostHelp(runId)}\n`);
+  else if (!options.keepCache) await releaseBuildCache(docker);
   if (wasInterrupted()) throw new InterruptedError("interrupted: nothing reported");
   await writeReports(outputs, run, options.lang, options.write);
   return { run, exitCode: runExitCode(run) };

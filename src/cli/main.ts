@@ -39,7 +39,7 @@ function program(setExit: (code: number) => void): Command {
     .action(async (exerciseDir: string, submissions: string[], options: { format: string[]; lang: Lang; buildNetwork: "default" | "none"; limit: string[]; keepCache: boolean; concurrency: number; shard?: string; force: boolean; onlyFailed: boolean }) => {
       installInterruptCleanup();
       const { gradeCommand } = await import("./grade-command.js");
-      setExit((await gradeCommand(exerciseDir, submissions, { ...options, write, progress: process.stderr })).exitCode);
+      setExit((await gradeCommand(exerciseDir, submissions, { ...options, write, progress: process.stderr, notice: (text) => process.stderr.write(text), began: performance.timeOrigin })).exitCode);
     });
 
   cli
@@ -106,8 +106,21 @@ function program(setExit: (code: number) => void): Command {
   return cli;
 }
 
+/**
+ * A reader that goes away (`dockgrade grade ... | head -1`) must not end the run before its
+ * clean-up: what cannot be written any more is dropped, the grading and its clean-up go on.
+ */
+function tolerateClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+    });
+  }
+}
+
 /** The only place that exits: 0 all passed, 1 a check failed, 2 could not grade. */
 async function main(): Promise<void> {
+  tolerateClosedPipes();
   let exitCode = 0;
   try {
     await program((code) => (exitCode = code)).parseAsync(process.argv);

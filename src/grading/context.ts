@@ -198,8 +198,11 @@ export interface GradingContext {
   lookupImage(ref: string): Promise<ImageFacts | undefined>;
   /** A file of the built image, or undefined when absent. */
   imageFile(path: string): Promise<ImageFile | undefined>;
-  /** Every layer of the built image with the files it adds or deletes (like dive). */
-  imageLayerFiles(): Promise<LayerFiles[]>;
+  /**
+   * Every layer of the built image with the files it adds or deletes (like dive). With "added",
+   * only the layers the Dockerfile added list their files (the base's lists are empty): faster.
+   */
+  imageLayerFiles(scope?: "all" | "added"): Promise<LayerFiles[]>;
   /**
    * Copies the submission, appends `append` to `file`, and builds again on the same cache:
    * the report says which steps came from the cache. The check that calls it declares `rebuilds`.

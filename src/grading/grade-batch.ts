@@ -1,5 +1,6 @@
 import type { LoadedExercise } from "../spec/load-exercise.js";
-import { gradeSubmission, learnerName, type GradeOptions } from "./grade-submission.js";
+import { gradeSubmission, type GradeOptions } from "./grade-submission.js";
+import { learnerName } from "./learner-name.js";
 import type { SubmissionResult } from "./result.js";
 
 export interface BatchOptions extends GradeOptions {

@@ -1,5 +1,4 @@
 import type Docker from "dockerode";
-import { basename } from "node:path";
 import { graderFor } from "../../graders/index.js";
 import { pick, type Lang } from "../i18n.js";
 import { buildFailureExcerpt } from "../runtime/build-image.js";
@@ -7,9 +6,9 @@ import { onInterrupt } from "../runtime/interrupts.js";
 import { SubmissionSession } from "../runtime/submission-session.js";
 import type { CheckSpec, Limits } from "../spec/exercise-schema.js";
 import type { LoadedExercise } from "../spec/load-exercise.js";
-import { CheckSkipped } from "./context.js";
-import type { CheckOutcome, Requirement } from "./grader.js";
-import { submissionStatus, type BuildSummary, type CheckResult, type LayerSummary, type SubmissionResult } from "./result.js";
+import { learnerName } from "./learner-name.js";
+import { runCheck } from "./run-check.js";
+import { submissionStatus, type BuildSummary, type CheckResult, type LayerSummary, type SubmissionResult, type SubmissionTimings } from "./result.js";
 
 export interface GradeOptions {
   docker: Docker;
@@ -26,64 +25,18 @@ export interface GradeOptions {
   onCheck?: (result: CheckResult) => void;
 }
 
-class CheckTimeout extends Error {}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CheckTimeout(`check did not finish within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-async function runCheck(check: CheckSpec, session: SubmissionSession, lang: Lang, timeoutMs: number): Promise<CheckResult> {
-  const grader = graderFor(check.kind)!;
-  const started = Date.now();
-  const base = { id: check.id, kind: check.kind, title: pick(check.title, lang), maxPoints: check.points, visibility: check.visibility };
-  const finish = (status: CheckResult["status"], message: string, extra: Partial<CheckResult> = {}): CheckResult => ({
-    ...base,
-    status,
-    points: status === "pass" ? check.points : 0,
-    message,
-    ...extra,
-    durationMs: Date.now() - started,
-  });
-  try {
-    await ensureRequirement(grader.needs, session);
-    const options = grader.options ? Object.fromEntries(Object.keys(grader.options).map((key) => [key, check[key]])) : {};
-    const outcome: CheckOutcome = await withTimeout(grader.run(options, session), timeoutMs);
-    const hint = outcome.status === "fail" ? pick(check.hint, lang) : undefined;
-    return finish(outcome.status, pick(outcome.message, lang), { expected: outcome.expected, actual: outcome.actual, hint });
-  } catch (error) {
-    if (error instanceof CheckSkipped) {
-      // Without a readable Dockerfile, a check of the Dockerfile itself fails: it is the learner's to fix.
-      return grader.needs === "dockerfile" ? finish("fail", pick(error.reason, lang), { hint: pick(check.hint, lang) }) : finish("skip", pick(error.reason, lang));
-    }
-    if (error instanceof CheckTimeout) {
-      return finish("fail", lang === "fr" ? `La vérification a dépassé ${timeoutMs / 1000} s.` : `The check took longer than ${timeoutMs / 1000} s.`, { hint: pick(check.hint, lang) });
-    }
-    // A container check that could not read a container which stopped: the learner's app crashed.
-    const stopped = grader.needs === "container" ? await session.stoppedContainer() : undefined;
-    if (stopped) return finish("fail", pick(stopped, lang), { hint: pick(check.hint, lang) });
-    return finish("error", error instanceof Error ? error.message : String(error));
-  }
-}
-
-/** Makes what the check needs (once per submission); a missing prerequisite skips the check. */
-async function ensureRequirement(needs: Requirement, session: SubmissionSession): Promise<void> {
-  session.dockerfile();
-  if (needs === "image") await session.image();
-  if (needs === "container") await session.container();
-}
-
-/** Static checks first (instant feedback), then the rest in spec order, disruptive ones last. */
-function runOrder(checks: CheckSpec[]): CheckSpec[] {
-  const rank = (check: CheckSpec) => {
-    const grader = graderFor(check.kind)!;
-    if (grader.needs === "dockerfile") return 0;
-    return grader.disruptsContainer ? 2 : 1;
-  };
-  return [...checks].sort((a, b) => rank(a) - rank(b));
+/**
+ * The order checks run in, as groups whose checks run side by side: the Dockerfile's checks
+ * first (instant feedback), then every check that only reads, then the others one at a time in
+ * spec order, those that disrupt the container last.
+ */
+export function runPlan(checks: CheckSpec[]): CheckSpec[][] {
+  const graderOf = (check: CheckSpec) => graderFor(check.kind)!;
+  const onStatic = checks.filter((check) => graderOf(check).needs === "dockerfile");
+  const reading = checks.filter((check) => graderOf(check).needs !== "dockerfile" && graderOf(check).concurrent && !graderOf(check).disruptsContainer);
+  const others = checks.filter((check) => !onStatic.includes(check) && !reading.includes(check));
+  const sequential = [...others.filter((check) => !graderOf(check).disruptsContainer), ...others.filter((check) => graderOf(check).disruptsContainer)];
+  return [onStatic, reading, ...sequential.map((check) => [check])].filter((group) => group.length > 0);
 }
 
 async function summarizeBuild(session: SubmissionSession): Promise<BuildSummary> {
@@ -95,11 +48,6 @@ async function summarizeBuild(session: SubmissionSession): Promise<BuildSummary>
     logExcerpt: attempt.ok ? [] : buildFailureExcerpt(attempt.log),
     imageId: attempt.imageId,
   };
-}
-
-/** A learner as a folder or archive name: `classe/alice.zip` → `alice`. */
-export function learnerName(path: string): string {
-  return basename(path.replace(/\/+$/, "")).replace(/\.(zip|tar\.gz|tgz)$/i, "");
 }
 
 /** Grades one submission against one exercise: one build, one container, every check. */
@@ -119,20 +67,42 @@ export async function gradeSubmission(exercise: LoadedExercise, submissionDir: s
   const byId = new Map<string, CheckResult>();
   let build: BuildSummary;
   let layers: LayerSummary[] | undefined;
+  let staticMs: number | undefined;
+  let cleanupStarted = 0;
   try {
     await session.loadDockerfile();
-    for (const check of runOrder(spec.checks)) {
-      const result = await runCheck(check, session, options.lang, limits.checkSeconds * 1000);
-      byId.set(check.id, result);
-      options.onCheck?.(result);
+    const needsContainer = spec.checks.some((check) => graderFor(check.kind)!.needs === "container");
+    for (const group of runPlan(spec.checks)) {
+      if (staticMs === undefined && graderFor(group[0]!.kind)!.needs !== "dockerfile") {
+        staticMs = Date.now() - started;
+        // The container starts once the image exists, while the image's checks (and a rebuild) run;
+        // a failure here is the first container check's to report.
+        if (needsContainer) session.container().catch(() => undefined);
+      }
+      await Promise.all(
+        group.map(async (check) => {
+          const result = await runCheck(check, session, options.lang, limits.checkSeconds * 1000);
+          byId.set(check.id, result);
+          options.onCheck?.(result);
+        }),
+      );
     }
+    staticMs ??= Date.now() - started;
     build = await summarizeBuild(session);
     layers = build.status === "ok" ? await session.layerSummary().catch(() => undefined) : undefined;
   } finally {
+    cleanupStarted = Date.now();
     await session.dispose();
     forget();
   }
   const checks = spec.checks.map((check) => byId.get(check.id)!);
+  const timings: SubmissionTimings = {
+    staticMs,
+    buildMs: session.buildMs,
+    startMs: session.startMs,
+    checksMs: checks.reduce((sum, check) => sum + check.durationMs, 0),
+    cleanupMs: Date.now() - cleanupStarted,
+  };
   const engineFault = checks.find((check) => check.status === "error")?.message;
   return {
     exercise: spec.id,
@@ -147,5 +117,7 @@ export async function gradeSubmission(exercise: LoadedExercise, submissionDir: s
     build,
     layers,
     checks,
+    timings,
+    engineWork: { ...session.work },
   };
 }

@@ -25,6 +25,12 @@ export interface GraderDefinition<Options extends z.ZodRawShape = z.ZodRawShape>
    * such checks run after every other check of the submission.
    */
   disruptsContainer?: boolean;
+  /**
+   * True when the check changes nothing other checks read and runs nothing in the container nor
+   * calls the app (it reads the image or the container, or builds a copy): such checks run side
+   * by side. The others run one at a time, so that an exec or a request cannot show in a read.
+   */
+  concurrent?: boolean;
   /** True when the check builds the submission a second time (build.cache): counted in reports. */
   rebuilds?: boolean;
   run(options: z.infer<z.ZodObject<Options>>, context: GradingContext): Promise<CheckOutcome>;

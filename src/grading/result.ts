@@ -35,6 +35,29 @@ export interface LayerSummary {
   fromBase: boolean;
 }
 
+/**
+ * Where a submission's grading time went, in milliseconds. Reading checks run side by side and the
+ * container starts while the image's checks run: the phases may add up to more than `durationMs`.
+ */
+export interface SubmissionTimings {
+  /** Reading the Dockerfile and the checks that need nothing more: the first feedback. */
+  staticMs: number;
+  /** Every image build, the context upload included (the first one, and a rebuild a check asks for). */
+  buildMs: number;
+  /** Creating and starting the container. */
+  startMs: number;
+  /** Each check's own time, added up (waiting for health included; the build or start it waited for not). */
+  checksMs: number;
+  /** Removing the containers and images the grading made. */
+  cleanupMs: number;
+}
+
+/** How much engine work one submission took: one build and one container unless a check asks for more. */
+export interface EngineWork {
+  builds: number;
+  containersStarted: number;
+}
+
 export interface SubmissionResult {
   exercise: string;
   exerciseTitle: string;
@@ -53,6 +76,9 @@ export interface SubmissionResult {
   /** The built image's layers, when it was built. */
   layers?: LayerSummary[];
   checks: CheckResult[];
+  /** Absent on results that were not graded in this run (an unreadable submission). */
+  timings?: SubmissionTimings;
+  engineWork?: EngineWork;
 }
 
 export interface RunResult {

@@ -2,7 +2,7 @@ import { formatDuration } from "../format.js";
 import type { Lang } from "../i18n.js";
 import type { CheckResult, RunResult, SubmissionResult } from "../grading/result.js";
 
-const MARKS: Record<CheckResult["status"], string> = { pass: "✔", fail: "✘", skip: "–", error: "!" };
+export const MARKS: Record<CheckResult["status"], string> = { pass: "✔", fail: "✘", skip: "–", error: "!" };
 
 const WORDS = {
   fr: { expected: "attendu", actual: "obtenu", hint: "piste", build: "La construction de l'image a échoué", score: "Score", total: "Total" },

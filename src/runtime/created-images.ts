@@ -37,9 +37,10 @@ const blocked = new Map<string, string>();
 /**
  * Removes an image only when every name it carries is in `namespace` (or it has none): whatever
  * happens, dockgrade never deletes an image someone else named, such as a base image. When
- * another session's build used it as cache, removal waits for `retryBlockedRemovals`.
+ * another session's build used it as cache, removal waits for `retryBlockedRemovals`. With
+ * `pruneParents`, the engine also removes the untagged steps below it that nothing else rests on.
  */
-export async function removeOwnImage(docker: Docker, id: string, namespace: string): Promise<boolean> {
+export async function removeOwnImage(docker: Docker, id: string, namespace: string, options: { pruneParents?: boolean } = {}): Promise<boolean> {
   const info = await docker.getImage(id).inspect().catch(() => undefined);
   if (!info) {
     blocked.delete(id);
@@ -47,7 +48,7 @@ export async function removeOwnImage(docker: Docker, id: string, namespace: stri
   }
   if ((info.RepoTags ?? []).some((tag) => !tag.startsWith(namespace))) return false;
   try {
-    await docker.getImage(info.Id).remove({ force: true, noprune: true });
+    await docker.getImage(info.Id).remove({ force: true, noprune: !options.pruneParents });
     blocked.delete(id);
     return true;
   } catch (error) {

@@ -39,6 +39,15 @@ export function engineUnavailableHelp(): string {
   ].join("\n");
 }
 
+/** What to say when the engine stopped answering during a run: objects may be left, and how to remove them. */
+export function engineLostHelp(runId: string): string {
+  return [
+    `Le moteur Docker ne répond plus à ${engineAddress()} : les vérifications en cours n'ont pas pu aboutir (statut « error »).`,
+    `The Docker engine stopped answering at ${engineAddress()}: the checks under way could not complete (status "error").`,
+    `Quand il répondra de nouveau / once it answers again:  dockgrade clean --run ${runId}`,
+  ].join("\n");
+}
+
 export async function requireEngine(docker: Docker): Promise<EngineVersion> {
   const version = await probeEngine(docker);
   if (!version) throw new EngineUnavailableError(engineUnavailableHelp());

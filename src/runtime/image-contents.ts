@@ -4,6 +4,7 @@ import type { Readable } from "node:stream";
 import { extract, type Header } from "tar-stream";
 import type { ImageFacts, ImageFile, LayerFile, LayerFiles } from "../grading/context.js";
 import { layerSteps } from "../grading/layer-steps.js";
+import { readOverlayLayerFiles } from "./overlay-layers.js";
 
 const CONTENT_LIMIT = 64 * 1024;
 
@@ -102,15 +103,20 @@ export async function readLayerFiles(docker: Docker, imageId: string): Promise<L
   return (manifest[0]?.Layers ?? []).map((name) => byLayerTar.get(name) ?? []);
 }
 
-/** Every layer of an image with its files, the step that made it, and whether it is the base's. */
-export async function readImageLayers(docker: Docker, image: ImageFacts, base: ImageFacts | undefined): Promise<LayerFiles[]> {
-  const files = await readLayerFiles(docker, image.id);
+/**
+ * Every layer of an image with the step that made it and whether it is the base's; the files of
+ * the layers `scope` selects (the others' lists are empty): from the engine's layer folders
+ * when they can be read, else from `docker save`.
+ */
+export async function readImageLayers(docker: Docker, image: ImageFacts, base: ImageFacts | undefined, scope: "all" | "added" = "all"): Promise<LayerFiles[]> {
+  const isBase = (index: number) => base?.layers[index] === image.layers[index];
+  const files = (await readOverlayLayerFiles(docker, image.id, (index) => scope === "all" || !isBase(index))) ?? (await readLayerFiles(docker, image.id));
   const steps = layerSteps(image.history, image.layers.length);
   return image.layers.map((diffId, index) => ({
     diffId,
     createdBy: steps[index]?.createdBy ?? "",
     sizeBytes: (files[index] ?? []).reduce((sum, file) => sum + file.sizeBytes, 0),
-    fromBase: base?.layers[index] === diffId,
+    fromBase: isBase(index),
     files: files[index] ?? [],
   }));
 }

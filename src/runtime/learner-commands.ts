@@ -11,7 +11,8 @@ import type { NameIsolation } from "./name-isolation.js";
 export interface CommandEnvironment {
   submissionDir: string;
   isolation: NameIsolation;
-  labels: Record<string, string>;
+  /** Labels of the images a learner's own `docker build` makes. */
+  buildLabels: Record<string, string>;
   timeoutMs: number;
   outputLimitBytes: number;
   /** Stops a running command (interruption). */
@@ -77,7 +78,7 @@ async function runOne(argv: string[], environment: CommandEnvironment): Promise<
       return { exitCode: 1, output: error instanceof Error ? error.message : String(error) };
     }
   }
-  const result = await runDockerClient(withLabels(command, environment.labels), environment.submissionDir, environment.timeoutMs, environment.outputLimitBytes, environment.signal);
+  const result = await runDockerClient(withLabels(command, environment.buildLabels), environment.submissionDir, environment.timeoutMs, environment.outputLimitBytes, environment.signal);
   if (command.subcommand === "build") environment.recordCreatedImages(createdImageIds(result.output.split("\n")));
   return { exitCode: result.exitCode, output: environment.isolation.restore(result.output) };
 }

@@ -1,9 +1,10 @@
 import type Docker from "dockerode";
 import { setTimeout as sleep } from "node:timers/promises";
 import { removeOwnImage, retryBlockedRemovals } from "./created-images.js";
-import { LABEL_BUILD, LABEL_SESSION } from "./labels.js";
+import { buildLabels, LABEL_SESSION } from "./labels.js";
 
 export interface SessionObjects {
+  runId: string;
   sessionId: string;
   /** Images the session's builds reported creating, oldest first. */
   createdImageIds: string[];
@@ -16,16 +17,14 @@ async function removeContainers(docker: Docker, filter: { label: string[] }): Pr
     const containers = await docker.listContainers({ all: true, filters: filter }).catch(() => []);
     if (containers.length === 0) return;
     await Promise.allSettled(containers.map((info) => docker.getContainer(info.Id).remove({ force: true, v: true })));
-    await sleep(250);
+    // Look again at once: only a container that is still there is worth waiting for.
+    if (attempt > 0) await sleep(250);
   }
 }
 
-/**
- * The classic builder applies build labels as one LABEL step each, so a build stopped between
- * two of them leaves an image carrying only the first: the session's build label.
- */
-async function removePartlyLabelledImages(docker: Docker, objects: SessionObjects, namespace: string): Promise<void> {
-  const filters = { label: [`${LABEL_BUILD}=${objects.sessionId}`] };
+/** Images with the session's build label, also those of a build stopped before it reported them. */
+async function removeBuiltImages(docker: Docker, objects: SessionObjects, namespace: string): Promise<void> {
+  const filters = { label: Object.entries(buildLabels(objects.runId, objects.sessionId)).map(([key, value]) => `${key}=${value}`) };
   const images = await docker.listImages({ all: true, filters }).catch(() => []);
   for (const image of images) await removeOwnImage(docker, image.Id, namespace);
 }
@@ -43,6 +42,6 @@ export async function removeSessionObjects(docker: Docker, objects: SessionObjec
   for (const tag of ownTags) await docker.getImage(tag).remove({ noprune: true }).catch(() => undefined);
   const labelled = await docker.listImages({ all: true, filters: sessionFilter }).catch(() => []);
   for (const id of [...labelled.map((image) => image.Id), ...[...objects.createdImageIds].reverse()]) await removeOwnImage(docker, id, namespace);
-  await removePartlyLabelledImages(docker, objects, namespace);
+  await removeBuiltImages(docker, objects, namespace);
   await retryBlockedRemovals(docker);
 }

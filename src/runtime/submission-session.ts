@@ -2,7 +2,8 @@ import type Docker from "dockerode";
 import { readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import type { StartedTestContainer } from "testcontainers";
-import { finalBaseImage, imageReference, parseDockerfile } from "../dockerfile/parse-dockerfile.js";
+import { finalBaseImage, imageReference } from "../dockerfile/parse-dockerfile.js";
+import { readDockerfile, type DockerfileState } from "../dockerfile/read-dockerfile.js";
 import {
   CheckSkipped,
   type CommandRun,
@@ -16,19 +17,18 @@ import {
 } from "../grading/context.js";
 import { localized, type Localized } from "../i18n.js";
 import { summarizeLayers } from "../grading/layer-steps.js";
-import type { LayerSummary } from "../grading/result.js";
+import type { EngineWork, LayerSummary } from "../grading/result.js";
 import type { Exercise, Limits } from "../spec/exercise-schema.js";
 import { buildImage, type BuildOutcome, type BuildRequest } from "./build-image.js";
 import { readFileFromContainer, readImageLayers } from "./image-contents.js";
 import { rebuildAfterChange } from "./rebuild-after-change.js";
-import { newId, objectLabels } from "./labels.js";
+import { buildLabels, newId, objectLabels } from "./labels.js";
 import { removeSessionObjects } from "./session-cleanup.js";
 import { createBuildCgroup, type BuildCgroup } from "./build-cgroup.js";
 import { DiskWatch, describeStoppedContainer } from "./container-watch.js";
 import { keepUntilRunEnds, type CreatedImages } from "./created-images.js";
 import { runLearnerCommandLine, runLearnerCommands, type CommandEnvironment } from "./learner-commands.js";
 import { NameIsolation } from "./name-isolation.js";
-import { startSandboxedContainer } from "./sandboxed-container.js";
 import { wrapContainer } from "./running-container.js";
 import { readImageFacts } from "./image-facts.js";
 
@@ -42,7 +42,7 @@ export interface SessionOptions {
   buildNetwork: "default" | "none";
 }
 
-type DockerfileState = { model: DockerfileModel } | { problem: ReturnType<typeof localized> };
+const loadSandbox = () => import("./sandboxed-container.js");
 
 /**
  * Everything one submission needs, made at most once and shared by its checks: the static
@@ -57,6 +57,8 @@ export class SubmissionSession implements GradingContext {
   private readonly buildTag = `dockgrade-${this.sessionId}-build:latest`;
   private dockerfileState?: DockerfileState;
   private building?: Promise<BuildOutcome>;
+  private builtImage?: Promise<ImageFacts>;
+  private base?: Promise<ImageFacts | undefined>;
   private commands?: Promise<CommandRun[] | undefined>;
   private starting?: Promise<StartedTestContainer>;
   private disposed = false;
@@ -67,6 +69,10 @@ export class SubmissionSession implements GradingContext {
   private readonly rebuilds: Promise<BuildOutcome>[] = [];
   private diskWatch?: DiskWatch;
   private buildCgroup?: Promise<BuildCgroup | undefined>;
+  /** What the engine was asked to do, and how long builds and start-up took (for timings). */
+  readonly work: EngineWork = { builds: 0, containersStarted: 0 };
+  buildMs = 0;
+  startMs = 0;
 
   constructor(private readonly options: SessionOptions) {
     this.labels = objectLabels(options.runId, this.sessionId);
@@ -84,20 +90,7 @@ export class SubmissionSession implements GradingContext {
 
   /** Reads the Dockerfile once; problems become a reason to skip, reported by the checks. */
   async loadDockerfile(): Promise<void> {
-    const shown = this.options.exercise.build.dockerfile;
-    const bytes = await readFile(this.dockerfilePath).catch(() => undefined);
-    if (!bytes) {
-      this.dockerfileState = { problem: localized(`\`${shown}\` est introuvable dans le dossier rendu.`, `\`${shown}\` is missing from the submission.`) };
-    } else if (bytes.includes(0)) {
-      this.dockerfileState = { problem: localized(`\`${shown}\` est un fichier binaire, pas un Dockerfile.`, `\`${shown}\` is a binary file, not a Dockerfile.`) };
-    } else {
-      const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-      const model = parseDockerfile(shown, text);
-      this.dockerfileState =
-        model.instructions.length === 0
-          ? { problem: localized(`\`${shown}\` est vide : il ne contient aucune instruction.`, `\`${shown}\` is empty: it holds no instruction.`) }
-          : { model };
-    }
+    this.dockerfileState = await readDockerfile(this.dockerfilePath, this.options.exercise.build.dockerfile);
   }
 
   dockerfile(): DockerfileModel {
@@ -112,7 +105,7 @@ export class SubmissionSession implements GradingContext {
     const { limits } = this.options;
     return {
       dockerfile: relative(this.contextDir, this.dockerfilePath),
-      labels: this.labels,
+      labels: buildLabels(this.options.runId, this.sessionId),
       timeoutMs: limits.buildSeconds * 1000,
       contextLimitBytes: limits.contextMb * 1e6,
       diskLimitBytes: limits.diskMb * 1e6,
@@ -127,9 +120,12 @@ export class SubmissionSession implements GradingContext {
   build(): Promise<BuildOutcome> {
     this.building ??= (async () => {
       this.dockerfile();
+      // testcontainers takes ~0.4 s to load: it loads during the build, not before the first feedback.
+      loadSandbox().catch(() => undefined);
       this.buildCgroup ??= createBuildCgroup(this.sessionId, this.options.limits.pids);
       const cgroupParent = (await this.buildCgroup)?.parent;
       const outcome = await buildImage(this.options.docker, { ...this.buildRequest(), cgroupParent, contextDir: this.contextDir, tag: this.buildTag });
+      this.countBuild(outcome);
       const learnerTag = this.options.exercise.build.tag;
       if (outcome.ok && outcome.imageId && learnerTag) {
         await this.tagImage(outcome.imageId, this.isolation.isolate(learnerTag));
@@ -137,6 +133,11 @@ export class SubmissionSession implements GradingContext {
       return outcome;
     })();
     return this.building;
+  }
+
+  private countBuild(outcome: BuildOutcome): void {
+    this.work.builds += 1;
+    this.buildMs += outcome.durationMs;
   }
 
   /** Gives an image one more name (`repo:tag`; no tag means latest). */
@@ -150,7 +151,13 @@ export class SubmissionSession implements GradingContext {
     return this.building;
   }
 
-  async image(): Promise<ImageFacts> {
+  /** The built image's facts, read once: every image check shares them. */
+  image(): Promise<ImageFacts> {
+    this.builtImage ??= this.readBuiltImage();
+    return this.builtImage;
+  }
+
+  private async readBuiltImage(): Promise<ImageFacts> {
     const outcome = await this.build();
     if (outcome.fault === "engine") throw new Error(`the engine failed during the build: ${outcome.error}`);
     if (!outcome.ok || !outcome.imageId) {
@@ -162,10 +169,13 @@ export class SubmissionSession implements GradingContext {
     return facts;
   }
 
-  async baseImage(): Promise<ImageFacts | undefined> {
-    const from = finalBaseImage(this.dockerfile());
-    if (!from || from.image === "scratch") return undefined;
-    return readImageFacts(this.options.docker, imageReference(from));
+  baseImage(): Promise<ImageFacts | undefined> {
+    this.base ??= (async () => {
+      const from = finalBaseImage(this.dockerfile());
+      if (!from || from.image === "scratch") return undefined;
+      return readImageFacts(this.options.docker, imageReference(from));
+    })();
+    return this.base;
   }
 
   async findImage(learnerRef: string): Promise<ImageFacts | undefined> {
@@ -193,6 +203,8 @@ export class SubmissionSession implements GradingContext {
       await this.image();
       const { limits, exercise } = this.options;
       const learnerTag = exercise.build.tag;
+      const began = Date.now();
+      const { startSandboxedContainer } = await loadSandbox();
       const started = await startSandboxedContainer({
         image: learnerTag ? this.isolation.isolate(learnerTag) : this.buildTag,
         name: this.containerName,
@@ -203,6 +215,8 @@ export class SubmissionSession implements GradingContext {
         network: exercise.run.network ?? exercise.run.ports.length > 0,
         startupTimeoutMs: limits.startSeconds * 1000,
       });
+      this.startMs = Date.now() - began;
+      this.work.containersStarted += 1;
       this.diskWatch = new DiskWatch(this.options.docker, started.getId(), limits.diskMb);
       return started;
     })();
@@ -213,11 +227,14 @@ export class SubmissionSession implements GradingContext {
     return {
       submissionDir: this.submissionDir,
       isolation: this.isolation,
-      labels: this.labels,
+      buildLabels: buildLabels(this.options.runId, this.sessionId),
       timeoutMs: this.options.limits.commandSeconds * 1000,
       outputLimitBytes: this.options.limits.outputKb * 1024,
       signal: this.interruption.signal,
-      recordCreatedImages: (created) => this.learnerBuilt.push(created),
+      recordCreatedImages: (created) => {
+        this.work.builds += 1;
+        this.learnerBuilt.push(created);
+      },
       isGraderBuild: async (context, dockerfile) =>
         resolve(this.submissionDir, context) === this.contextDir &&
         resolve(this.submissionDir, context, dockerfile ?? "Dockerfile") === this.dockerfilePath,
@@ -260,8 +277,8 @@ export class SubmissionSession implements GradingContext {
     return readFileFromContainer(await this.inspector, path);
   }
 
-  async imageLayerFiles(): Promise<LayerFiles[]> {
-    return readImageLayers(this.options.docker, await this.image(), await this.baseImage());
+  async imageLayerFiles(scope: "all" | "added" = "all"): Promise<LayerFiles[]> {
+    return readImageLayers(this.options.docker, await this.image(), await this.baseImage(), scope);
   }
 
   async rebuildAfterChange(change: { file: string; append: string }): Promise<RebuildReport> {
@@ -269,7 +286,12 @@ export class SubmissionSession implements GradingContext {
     const tag = `dockgrade-${this.sessionId}-rebuild${this.rebuilds.length}:latest`;
     const request = { ...this.buildRequest(), cgroupParent: (await this.buildCgroup)?.parent };
     const rebuilt = rebuildAfterChange(this.options.docker, request, this.submissionDir, this.contextDir, change, tag);
-    this.rebuilds.push(rebuilt.then((result) => result.outcome));
+    this.rebuilds.push(
+      rebuilt.then((result) => {
+        this.countBuild(result.outcome);
+        return result.outcome;
+      }),
+    );
     return (await rebuilt).report;
   }
 
@@ -298,6 +320,7 @@ export class SubmissionSession implements GradingContext {
     const builds = await Promise.all([this.building, ...this.rebuilds].map((build) => build?.catch(() => undefined)));
     const created = [...builds.map((build) => build?.created), ...this.learnerBuilt].filter((images) => images !== undefined);
     await removeSessionObjects(this.options.docker, {
+      runId: this.options.runId,
       sessionId: this.sessionId,
       createdImageIds: created.flatMap((images) => images.own),
     });

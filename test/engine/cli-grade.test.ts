@@ -9,9 +9,13 @@ const TAGS = "exercises/03-images-conteneurs/01-tags";
 describe("dockgrade grade (CLI)", () => {
   it("gives full marks to the solution and exits 0", async () => {
     const run = await runCli(["grade", TAGS, `${TAGS}/solution`]);
-    expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Score: (\d+)\/\1 /);
+    // Standard error carries only the live verdicts, the Dockerfile's own check first, before the build.
+    const live = run.stderr.trimEnd().split("\n");
+    expect(live).toHaveLength(4);
+    expect(live[0]).toMatch(/^ {2}✔ L'image de base est épinglée sur une version à \d+(\.\d)? m?s$/);
+    for (const line of live) expect(line).toMatch(/^ {2}✔ .* à \d+(\.\d)? m?s$/);
   });
 
   it("prints exactly one JSON document and exits 1 when a check fails", async () => {

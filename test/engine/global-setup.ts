@@ -2,6 +2,7 @@ import type Docker from "dockerode";
 import { removeOwnImage } from "../../src/runtime/created-images.js";
 import { createDockerClient, engineUnavailableHelp, probeEngine } from "../../src/runtime/docker-client.js";
 import { LABEL_MANAGED } from "../../src/runtime/labels.js";
+import { listManagedImages } from "../../src/runtime/remove-managed.js";
 
 const managed = { label: [`${LABEL_MANAGED}=true`] };
 
@@ -9,7 +10,7 @@ const managed = { label: [`${LABEL_MANAGED}=true`] };
 async function managedIds(docker: Docker): Promise<Record<"containers" | "images" | "networks" | "volumes", string[]>> {
   const [containers, images, networks, volumes] = await Promise.all([
     docker.listContainers({ all: true, filters: managed }),
-    docker.listImages({ all: true, filters: managed }),
+    listManagedImages(docker),
     docker.listNetworks({ filters: managed }),
     docker.listVolumes({ filters: managed }),
   ]);
