@@ -14,6 +14,9 @@ function formatLines(lines: LogLine[], max = 15): string {
   return (lines.length > max ? `\n  … (${lines.length - max})` : "") + shown.join("");
 }
 
+/** Text read past which the logs were flooded (the reading cap is outputKb, 256 KiB by default). */
+const FLOOD_BYTES = 100_000;
+
 export default defineGrader({
   kind: "container.logs",
   description: "The shared container's logs (`docker logs`) show the expected lines, and none of the forbidden ones.",
@@ -40,7 +43,19 @@ export default defineGrader({
     const missing = missingPatterns(patterns, lines);
     if (missing.length > 0) {
       const list = missing.map((pattern) => `/${pattern}/`).join(", ");
-      problems.push(localized(`aucune ligne ne correspond à ${list} après ${withinSeconds} s : l'application écrit-elle sur stdout/stderr, sans tampon (Python : PYTHONUNBUFFERED=1) ?`, `no line matches ${list} after ${withinSeconds} s: does the app write to stdout/stderr, unbuffered (Python: PYTHONUNBUFFERED=1)?`));
+      // A flood is another story than buffering: the engine keeps only the end of a container's logs.
+      const flooded = lines.reduce((bytes, line) => bytes + line.text.length, 0) >= FLOOD_BYTES;
+      problems.push(
+        flooded
+          ? localized(
+              `aucune ligne ne correspond à ${list} : l'application écrit sans arrêt (${lines.length} lignes lues), et seule la fin des journaux est gardée ; la ligne attendue a pu être perdue. N'écrivez pas en boucle.`,
+              `no line matches ${list}: the app writes without pause (${lines.length} lines read), and only the end of the logs is kept; the expected line may have been lost. Do not write in a loop.`,
+            )
+          : localized(
+              `aucune ligne ne correspond à ${list} après ${withinSeconds} s : l'application écrit-elle sur stdout/stderr, sans tampon (Python : PYTHONUNBUFFERED=1) ?`,
+              `no line matches ${list} after ${withinSeconds} s: does the app write to stdout/stderr, unbuffered (Python: PYTHONUNBUFFERED=1)?`,
+            ),
+      );
     }
     for (const pattern of forbid ?? []) {
       const hit = lines.find((line) => new RegExp(pattern).test(line.text));

@@ -44,6 +44,14 @@ describe("container.logs", () => {
     expect(reads).toBe(2);
   });
 
+  it("blames a flood, not buffering, when the logs overflow", async () => {
+    const flood = Array.from({ length: 600 }, () => line("x".repeat(199)));
+    const outcome = await grader.run({ ...options, patterns: ["démarrage"] }, context(flood));
+    expect(outcome.status).toBe("fail");
+    expect(outcome.message.en).toContain("the app writes without pause (600 lines read)");
+    expect(outcome.message.en).not.toContain("PYTHONUNBUFFERED");
+  });
+
   it("reads only the chosen stream", async () => {
     expect((await grader.run({ ...options, patterns: ["Running on"], stream: "stdout" }, context(started))).status).toBe("fail");
     expect((await grader.run({ ...options, patterns: ["Running on"], stream: "stderr" }, context(started))).status).toBe("pass");
