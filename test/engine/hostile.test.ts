@@ -16,8 +16,13 @@ const CORPUS = "test/hostile";
 /** What a hostile case declares in its expected.yaml. */
 interface HostileCase {
   name: string;
-  /** Exactly the checks it fails. */
+  /** Exactly the checks it fails (besides those of `mayFail`). */
   fails: string[];
+  /**
+   * Checks whose verdict depends on the moment: an exec into a container at its pids limit runs
+   * when a slot happens to be free just then. They pass or fail, never error; at least one fails.
+   */
+  mayFail?: string[];
   build: "ok" | "failed" | "not-run";
   /** Why the build fails (regular expression on the build log excerpt): the limit that stopped it. */
   buildError?: string;
@@ -74,7 +79,7 @@ function durationBoundMs(loaded: LoadedExercise): number {
 describe("hostile submissions", () => {
   it.each(hostileCases())("$name fails exactly $fails (build $build)", async (hostile) => {
     const known = exercise.spec.checks.map((check) => check.id);
-    expect(known).toEqual(expect.arrayContaining(hostile.fails));
+    expect(known).toEqual(expect.arrayContaining([...hostile.fails, ...(hostile.mayFail ?? [])]));
     await writeFile(WITNESS, "témoin\n");
     await rm(INTRUDER, { force: true });
     const caseRunId = `${runId}-${hostile.name}`;
@@ -87,7 +92,9 @@ describe("hostile submissions", () => {
     console.log(`[hostile] ${hostile.name}: ${verdict}, ${(result.durationMs / 1000).toFixed(1)} s, build ${result.build.status}`);
 
     expect(result.checks.filter((check) => check.status === "error")).toEqual([]);
-    expect(failed.sort()).toEqual([...hostile.fails].sort());
+    const mayFail = hostile.mayFail ?? [];
+    expect(failed.filter((id) => !mayFail.includes(id)).sort()).toEqual([...hostile.fails].sort());
+    if (mayFail.length > 0) expect(failed.filter((id) => mayFail.includes(id)).length).toBeGreaterThan(0);
     expect(result.build.status).toBe(hostile.build);
     if (hostile.buildError) expect(result.build.logExcerpt.join("\n")).toMatch(new RegExp(hostile.buildError));
     expect(result.durationMs).toBeLessThan(durationBoundMs(exercise));
