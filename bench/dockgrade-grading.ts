@@ -3,8 +3,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SubmissionResult } from "../src/grading/result.js";
-import { LABEL_RUN } from "../src/runtime/labels.js";
-import { newId } from "../src/runtime/labels.js";
+import { LABEL_RUN, newId } from "../src/runtime/labels.js";
 import { packageRoot } from "../src/package-root.js";
 import { docker } from "./docker-cli.js";
 
