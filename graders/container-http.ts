@@ -3,7 +3,7 @@ import { defineGrader, failed, passed } from "../src/grading/grader.js";
 import type { HttpAnswer } from "../src/grading/context.js";
 import { localized } from "../src/i18n.js";
 import { head } from "./support/container-excerpt.js";
-import { poll, stoppedContainer } from "./support/container-polling.js";
+import { poll, hasStopped } from "./support/container-polling.js";
 import { regexOption } from "./support/regex-option.js";
 
 /** Per request: long enough for a slow first answer, short enough to leave room for retries. */
@@ -28,7 +28,7 @@ export default defineGrader({
     const { value: answer, attempts, settled } = await poll(
       () => container.httpGet(port, path, requestTimeoutMs),
       (reply: HttpAnswer) => "status" in reply && reply.status === status,
-      { intervalMs, maxAttempts: retries + 1, settled: stoppedContainer(container) },
+      { intervalMs, maxAttempts: retries + 1, settled: hasStopped(container) },
     );
     // A stopped app will never answer: the runner reports why it stopped (exit code, last lines).
     if (settled && "error" in answer) throw new Error(`the container stopped before ${target} answered`);

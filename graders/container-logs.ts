@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineGrader, failed, passed } from "../src/grading/grader.js";
 import type { LogLine } from "../src/grading/context.js";
 import { localized, type Localized } from "../src/i18n.js";
-import { poll, stoppedContainer } from "./support/container-polling.js";
+import { poll, hasStopped } from "./support/container-polling.js";
 import { regexOption } from "./support/regex-option.js";
 
 const missingPatterns = (patterns: string[], lines: LogLine[]) =>
@@ -36,7 +36,7 @@ export default defineGrader({
     const { value: lines } = await poll(read, complete, {
       intervalMs: Math.min(250, withinSeconds * 100),
       timeoutMs: withinSeconds * 1000,
-      settled: stoppedContainer(container),
+      settled: hasStopped(container),
     });
     const where = stream === "both" ? "" : ` (${stream})`;
     const problems: Localized[] = [];

@@ -41,6 +41,6 @@ export async function poll<T>(
 }
 
 /** For `settled`: a stopped container's logs, answers and state will not change any more. */
-export function stoppedContainer(container: { state(): Promise<{ running: boolean }> }): () => Promise<boolean> {
+export function hasStopped(container: { state(): Promise<{ running: boolean }> }): () => Promise<boolean> {
   return async () => !(await container.state().catch(() => ({ running: false }))).running;
 }

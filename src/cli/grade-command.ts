@@ -119,11 +119,10 @@ function packageVersion(): string {
 }
 
 /** One submission folder holding the exercise's Dockerfile: its static checks can show before anything else loads. */
-async function singleSubmission(exercises: LoadedExercise[], submissions: string[]): Promise<string | undefined> {
+async function isSingleSubmission(exercises: LoadedExercise[], submissions: string[]): Promise<boolean> {
   const [only] = submissions;
-  if (exercises.length !== 1 || submissions.length !== 1 || !only || ARCHIVE.test(only)) return undefined;
-  const dockerfile = join(only, exercises[0]!.spec.build.dockerfile);
-  return (await stat(dockerfile).then((s) => s.isFile(), () => false)) ? only : undefined;
+  if (exercises.length !== 1 || submissions.length !== 1 || !only || ARCHIVE.test(only)) return false;
+  return stat(join(only, exercises[0]!.spec.build.dockerfile)).then((s) => s.isFile(), () => false);
 }
 
 /** `dockgrade grade <exercise> <submission>...`: returns the run and its exit code. */
@@ -136,9 +135,8 @@ export async function gradeCommand(exerciseDir: string, submissions: string[], o
   const exercises = await Promise.all(exerciseDirs.map(loadExercise));
   const limits = parseLimitOverrides(options.limit ?? []);
   for (const submission of submissions) await requireSubmission(submission);
-  const single = options.progress && (await singleSubmission(exercises, submissions));
-  const live = single && options.progress ? liveFeedback(options.progress, options.lang, options.began) : undefined;
-  if (single && live) for (const result of await runStaticChecks(exercises[0]!.spec, single, options.lang)) live.check(result);
+  const live = options.progress && (await isSingleSubmission(exercises, submissions)) ? liveFeedback(options.progress, options.lang, options.began) : undefined;
+  if (live) for (const result of await runStaticChecks(exercises[0]!.spec, submissions[0]!, options.lang)) live.check(result);
   // Loaded after the first feedback: the engine's client and the grading runtime take ~0.4 s to load.
   const [{ createDockerClient, requireEngine, probeEngine, engineLostHelp }, { gradeBatch }, { releaseBuildCache }, { expandSubmissionFolders }] = await Promise.all([
     import("../runtime/docker-client.js"),
