@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: fast unit tests on plain data, and engine tests that build and run real
-// submissions on a real dockerd (generous timeouts, few workers: the machine has 2 cores).
+// Fast unit tests on plain data; engine tests that build and run real submissions on a real
+// dockerd (generous timeouts, few workers: the machine has 2 cores); the packed package.
 export default defineConfig({
   test: {
     projects: [
@@ -38,6 +38,21 @@ export default defineConfig({
           hookTimeout: 300_000,
           maxWorkers: 1,
           sequence: { groupOrder: 2 },
+          env: { TESTCONTAINERS_RYUK_DISABLED: "true", DOCKGRADE_RESULT_CACHE: "off" },
+        },
+      },
+      {
+        // dockgrade as its users install it (npm pack, then npm install in a folder outside the
+        // checkout; git URL, global, npx), learner workspaces, the CI templates run step by step,
+        // and grading as a learner account: slow (installs and builds), so it runs last.
+        test: {
+          name: "package",
+          include: ["test/package/**/*.test.ts"],
+          globalSetup: ["test/package/global-setup.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 3 },
           env: { TESTCONTAINERS_RYUK_DISABLED: "true", DOCKGRADE_RESULT_CACHE: "off" },
         },
       },
