@@ -4,7 +4,8 @@ import type { RebuildStep } from "../src/grading/context.js";
 import { localized, type Localized } from "../src/i18n.js";
 import { regexOption } from "./support/regex-option.js";
 
-const stepsMatching = (pattern: string, steps: RebuildStep[]) => steps.filter((step) => new RegExp(pattern).test(step.instruction));
+const stepsMatching = (pattern: string, steps: RebuildStep[]) =>
+  steps.filter((step) => new RegExp(pattern).test(step.instruction));
 const listSteps = (steps: RebuildStep[], lang: "fr" | "en") =>
   steps
     .map((step) => {
@@ -32,8 +33,13 @@ export default defineGrader({
       })
       .strict()
       .describe("The change made before rebuilding."),
-    cached: z.array(regexOption().describe("Regular expression on a step, e.g. `pip install`.")).describe("Each must match a step taken from the cache."),
-    rebuilt: z.array(regexOption().describe("Regular expression on a step, e.g. `COPY . .`.")).optional().describe("Each must match a step that ran again."),
+    cached: z
+      .array(regexOption().describe("Regular expression on a step, e.g. `pip install`."))
+      .describe("Each must match a step taken from the cache."),
+    rebuilt: z
+      .array(regexOption().describe("Regular expression on a step, e.g. `COPY . .`."))
+      .optional()
+      .describe("Each must match a step that ran again."),
   },
   async run({ change, cached, rebuilt }, context) {
     await context.image();
@@ -51,21 +57,37 @@ export default defineGrader({
     for (const wanted of expectations) {
       const candidates = stepsMatching(wanted.pattern, report.steps);
       if (candidates.length === 0) {
-        problems.push(localized(`aucune étape ne correspond à /${wanted.pattern}/`, `no step matches /${wanted.pattern}/`));
+        problems.push(
+          localized(`aucune étape ne correspond à /${wanted.pattern}/`, `no step matches /${wanted.pattern}/`),
+        );
       } else if (!candidates.some((step) => step.cached === wanted.cached)) {
         cacheBroken ||= wanted.cached;
         problems.push(
           wanted.cached
-            ? localized(`/${wanted.pattern}/ a été reconstruit au lieu de venir du cache`, `/${wanted.pattern}/ was rebuilt instead of coming from the cache`)
-            : localized(`/${wanted.pattern}/ vient du cache alors qu'il devait être reconstruit`, `/${wanted.pattern}/ came from the cache but had to be rebuilt`),
+            ? localized(
+                `/${wanted.pattern}/ a été reconstruit au lieu de venir du cache`,
+                `/${wanted.pattern}/ was rebuilt instead of coming from the cache`,
+              )
+            : localized(
+                `/${wanted.pattern}/ vient du cache alors qu'il devait être reconstruit`,
+                `/${wanted.pattern}/ came from the cache but had to be rebuilt`,
+              ),
         );
       }
     }
-    const expected = [...cached.map((p) => `cache: /${p}/`), ...(rebuilt ?? []).map((p) => `rebuilt: /${p}/`)].join(", ");
+    const expected = [...cached.map((p) => `cache: /${p}/`), ...(rebuilt ?? []).map((p) => `rebuilt: /${p}/`)].join(
+      ", ",
+    );
     const actual = report.steps.map((step) => `${step.cached ? "cache" : "rebuilt"}: ${step.instruction}`).join("; ");
-    const intro = localized(`Après modification de ${change.file}, reconstruction :`, `After changing ${change.file}, the rebuild:`);
+    const intro = localized(
+      `Après modification de ${change.file}, reconstruction :`,
+      `After changing ${change.file}, the rebuild:`,
+    );
     const advice = cacheBroken
-      ? localized(" Copiez d'abord seulement les fichiers de dépendances, installez-les, puis copiez le reste du code.", " Copy only the dependency files first, install them, then copy the rest of the code.")
+      ? localized(
+          " Copiez d'abord seulement les fichiers de dépendances, installez-les, puis copiez le reste du code.",
+          " Copy only the dependency files first, install them, then copy the rest of the code.",
+        )
       : localized("", "");
     if (problems.length > 0) {
       return failed(
@@ -76,6 +98,9 @@ export default defineGrader({
         { expected, actual },
       );
     }
-    return passed(localized(`${intro.fr}${listSteps(report.steps, "fr")}`, `${intro.en}${listSteps(report.steps, "en")}`), { expected, actual });
+    return passed(
+      localized(`${intro.fr}${listSteps(report.steps, "fr")}`, `${intro.en}${listSteps(report.steps, "en")}`),
+      { expected, actual },
+    );
   },
 });

@@ -19,7 +19,8 @@ function matcher(patterns: string[]): (path: string) => boolean {
 export function disallowedChanges(changes: FilesystemChange[], allowed: string[]): FilesystemChange[] {
   const isAllowed = matcher(allowed);
   const allowedPaths = changes.map((change) => change.path).filter((path) => isAllowed(path));
-  const isAncestor = (path: string) => allowedPaths.some((inner) => inner.startsWith(path.endsWith("/") ? path : `${path}/`));
+  const isAncestor = (path: string) =>
+    allowedPaths.some((inner) => inner.startsWith(path.endsWith("/") ? path : `${path}/`));
   return changes.filter((change) => !isAllowed(change.path) && !isAncestor(change.path));
 }
 
@@ -31,7 +32,8 @@ function formatChanges(changes: FilesystemChange[], max = 30): string {
 
 export default defineGrader({
   kind: "container.diff",
-  description: "What the shared container changed in its filesystem (`docker diff`), optionally after running a command.",
+  description:
+    "What the shared container changed in its filesystem (`docker diff`), optionally after running a command.",
   needs: "container",
   disruptsContainer: true,
   options: {
@@ -43,29 +45,45 @@ export default defineGrader({
     added: globs("Globs that must each match an added path, e.g. /app/data/*.db."),
     changed: globs("Globs that must each match a changed path."),
     deleted: globs("Globs that must each match a deleted path."),
-    allowed: globs("Globs covering every change allowed (folders holding an allowed change included); anything else fails."),
+    allowed: globs(
+      "Globs covering every change allowed (folders holding an allowed change included); anything else fails.",
+    ),
   },
   async run({ trigger, added, changed, deleted, allowed }, context) {
     const container = await context.container();
     if (trigger) {
       const result = await container.exec(trigger.exec, { timeoutMs: 30_000 });
       if (result.exitCode !== 0 || result.timedOut) {
-        throw new Error(`diff trigger \`${trigger.exec.join(" ")}\` exited ${result.timedOut ? "(timed out)" : result.exitCode}: ${tail(result.stderr)}`);
+        throw new Error(
+          `diff trigger \`${trigger.exec.join(" ")}\` exited ${result.timedOut ? "(timed out)" : result.exitCode}: ${tail(result.stderr)}`,
+        );
       }
     }
     const changes = await container.changes();
     const problems: Localized[] = [];
-    for (const [kind, patterns] of [["added", added], ["changed", changed], ["deleted", deleted]] as const) {
+    for (const [kind, patterns] of [
+      ["added", added],
+      ["changed", changed],
+      ["deleted", deleted],
+    ] as const) {
       const paths = changes.filter((change) => change.kind === kind).map((change) => change.path);
       for (const pattern of patterns ?? []) {
         if (!paths.some(matcher([pattern]))) {
-          problems.push(localized(`aucun chemin ${letter[kind]} ne correspond à \`${pattern}\``, `no ${kind} path (${letter[kind]}) matches \`${pattern}\``));
+          problems.push(
+            localized(
+              `aucun chemin ${letter[kind]} ne correspond à \`${pattern}\``,
+              `no ${kind} path (${letter[kind]}) matches \`${pattern}\``,
+            ),
+          );
         }
       }
     }
     const outside = allowed ? disallowedChanges(changes, allowed) : [];
     if (outside.length > 0) {
-      const list = outside.slice(0, 10).map((change) => `${letter[change.kind]} ${change.path}`).join(", ");
+      const list = outside
+        .slice(0, 10)
+        .map((change) => `${letter[change.kind]} ${change.path}`)
+        .join(", ");
       problems.push(
         localized(
           `changements hors des chemins autorisés (${allowed?.join(", ")}) : ${list} ; l'application ne doit écrire que là`,
@@ -90,6 +108,9 @@ export default defineGrader({
         { expected, actual },
       );
     }
-    return passed(localized(`Changements conformes :${listing}`, `Changes as expected:${listing}`), { expected, actual });
+    return passed(localized(`Changements conformes :${listing}`, `Changes as expected:${listing}`), {
+      expected,
+      actual,
+    });
   },
 });

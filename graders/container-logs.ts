@@ -23,8 +23,14 @@ export default defineGrader({
   needs: "container",
   concurrent: true,
   options: {
-    patterns: z.array(regexOption().describe("Regular expression on one log line.")).default([]).describe("Each must match some line."),
-    forbid: z.array(regexOption().describe("Regular expression on one log line.")).optional().describe("No line may match these, e.g. `Traceback`."),
+    patterns: z
+      .array(regexOption().describe("Regular expression on one log line."))
+      .default([])
+      .describe("Each must match some line."),
+    forbid: z
+      .array(regexOption().describe("Regular expression on one log line."))
+      .optional()
+      .describe("No line may match these, e.g. `Traceback`."),
     stream: z.enum(["stdout", "stderr", "both"]).default("both").describe("Which output the lines are read from."),
     withinSeconds: z.number().min(0).default(10).describe("Seconds allowed for the expected lines to appear."),
     minLines: z.number().int().min(1).optional().describe("Fewest lines the logs must hold."),
@@ -32,7 +38,8 @@ export default defineGrader({
   async run({ patterns, forbid, stream, withinSeconds, minLines }, context) {
     const container = await context.container();
     const read = async () => (await container.logs()).filter((line) => stream === "both" || line.stream === stream);
-    const complete = (lines: LogLine[]) => missingPatterns(patterns, lines).length === 0 && lines.length >= (minLines ?? 0);
+    const complete = (lines: LogLine[]) =>
+      missingPatterns(patterns, lines).length === 0 && lines.length >= (minLines ?? 0);
     const { value: lines } = await poll(read, complete, {
       intervalMs: Math.min(250, withinSeconds * 100),
       timeoutMs: withinSeconds * 1000,
@@ -59,10 +66,21 @@ export default defineGrader({
     }
     for (const pattern of forbid ?? []) {
       const hit = lines.find((line) => new RegExp(pattern).test(line.text));
-      if (hit) problems.push(localized(`ligne interdite /${pattern}/ : «${hit.text.trim()}»`, `forbidden line /${pattern}/: «${hit.text.trim()}»`));
+      if (hit)
+        problems.push(
+          localized(
+            `ligne interdite /${pattern}/ : «${hit.text.trim()}»`,
+            `forbidden line /${pattern}/: «${hit.text.trim()}»`,
+          ),
+        );
     }
     if (minLines !== undefined && lines.length < minLines) {
-      problems.push(localized(`${lines.length} lignes, au moins ${minLines} attendues`, `${lines.length} lines, at least ${minLines} expected`));
+      problems.push(
+        localized(
+          `${lines.length} lignes, au moins ${minLines} attendues`,
+          `${lines.length} lines, at least ${minLines} expected`,
+        ),
+      );
     }
     const expected = [...patterns.map((p) => `/${p}/`), ...(forbid ?? []).map((p) => `!/${p}/`)].join(", ") || "-";
     const actual = `${lines.length} lignes/lines`;
@@ -76,6 +94,9 @@ export default defineGrader({
         { expected, actual },
       );
     }
-    return passed(localized(`Journaux conformes${where} :${listing}`, `Logs as expected${where}:${listing}`), { expected, actual });
+    return passed(localized(`Journaux conformes${where} :${listing}`, `Logs as expected${where}:${listing}`), {
+      expected,
+      actual,
+    });
   },
 });

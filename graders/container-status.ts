@@ -34,10 +34,16 @@ function matches(state: ContainerState, wanted: Wanted): boolean {
 /** What the learner can do about an unexpected state. */
 function advice(state: ContainerState) {
   if (state.oomKilled) {
-    return localized(" Le noyau l'a tué faute de mémoire (OOM) : réduisez sa consommation.", " The kernel killed it for lack of memory (OOM): make it use less.");
+    return localized(
+      " Le noyau l'a tué faute de mémoire (OOM) : réduisez sa consommation.",
+      " The kernel killed it for lack of memory (OOM): make it use less.",
+    );
   }
   if (!state.running) {
-    return localized(" Lisez `docker logs` pour savoir pourquoi il s'est arrêté.", " Read `docker logs` to find out why it stopped.");
+    return localized(
+      " Lisez `docker logs` pour savoir pourquoi il s'est arrêté.",
+      " Read `docker logs` to find out why it stopped.",
+    );
   }
   return localized("", "");
 }
@@ -48,14 +54,21 @@ export default defineGrader({
   needs: "container",
   concurrent: true,
   options: {
-    status: z.string().min(1).default("running").describe("Expected status: created, running, paused, restarting, exited, dead."),
+    status: z
+      .string()
+      .min(1)
+      .default("running")
+      .describe("Expected status: created, running, paused, restarting, exited, dead."),
     exitCode: z.number().int().optional().describe("Expected exit code (meaningful once the container has exited)."),
     stableForSeconds: z
       .number()
       .min(0)
       .default(0)
       .describe("Seconds the state must hold, checked every 250 ms: catches an app that crashes after a few seconds."),
-    oomKilled: z.boolean().optional().describe("Whether the kernel must (true) or must not (false) have killed it for lack of memory."),
+    oomKilled: z
+      .boolean()
+      .optional()
+      .describe("Whether the kernel must (true) or must not (false) have killed it for lack of memory."),
   },
   async run({ status, exitCode, stableForSeconds, oomKilled }, context) {
     const wanted: Wanted = { status, exitCode, oomKilled };
@@ -66,15 +79,22 @@ export default defineGrader({
       const actual = describeState(first);
       const why = advice(first);
       return failed(
-        localized(`Le conteneur est ${actual}, attendu : ${expected}.${why.fr}`, `The container is ${actual}, expected: ${expected}.${why.en}`),
+        localized(
+          `Le conteneur est ${actual}, attendu : ${expected}.${why.fr}`,
+          `The container is ${actual}, expected: ${expected}.${why.en}`,
+        ),
         { expected, actual },
       );
     }
     if (stableForSeconds > 0) {
-      const watch = await poll(() => container.state(), (state) => !matches(state, wanted), {
-        intervalMs: Math.min(250, stableForSeconds * 1000),
-        timeoutMs: stableForSeconds * 1000,
-      });
+      const watch = await poll(
+        () => container.state(),
+        (state) => !matches(state, wanted),
+        {
+          intervalMs: Math.min(250, stableForSeconds * 1000),
+          timeoutMs: stableForSeconds * 1000,
+        },
+      );
       if (watch.done) {
         const actual = describeState(watch.value);
         const after = (watch.elapsedMs / 1000).toFixed(1);
@@ -90,6 +110,9 @@ export default defineGrader({
     }
     const held = stableForSeconds > 0 ? ` pendant ${stableForSeconds} s` : "";
     const heldEn = stableForSeconds > 0 ? ` for ${stableForSeconds} s` : "";
-    return passed(localized(`Conteneur ${expected}${held}.`, `Container ${expected}${heldEn}.`), { expected, actual: describeState(first) });
+    return passed(localized(`Conteneur ${expected}${held}.`, `Container ${expected}${heldEn}.`), {
+      expected,
+      actual: describeState(first),
+    });
   },
 });

@@ -12,18 +12,25 @@ export function lintDockerfile(model: DockerfileModel, rules: readonly LintRuleI
 }
 
 const listing = (findings: LintFinding[], lang: "fr" | "en") =>
-  findings.map((finding) => `\n  ${lang === "fr" ? "ligne" : "line"} ${finding.line} [${finding.rule}] ${finding.message[lang]}`).join("");
+  findings
+    .map(
+      (finding) => `\n  ${lang === "fr" ? "ligne" : "line"} ${finding.line} [${finding.rule}] ${finding.message[lang]}`,
+    )
+    .join("");
 
 export default defineGrader({
   kind: "dockerfile.lint",
-  description: "Static checks of the Dockerfile's good practices: pinned base, joined RUNs, cache-friendly order, no package caches.",
+  description:
+    "Static checks of the Dockerfile's good practices: pinned base, joined RUNs, cache-friendly order, no package caches.",
   needs: "dockerfile",
   options: {
     rules: z
       .array(z.enum(lintRuleIds))
       .min(1)
       .optional()
-      .describe("Rules applied (default: all): from-unpinned, consecutive-run, copy-before-install, apt-cache, pip-cache."),
+      .describe(
+        "Rules applied (default: all): from-unpinned, consecutive-run, copy-before-install, apt-cache, pip-cache.",
+      ),
     max: z.number().int().min(0).default(0).describe("Findings allowed before the check fails."),
   },
   async run({ rules, max }, context) {
@@ -41,7 +48,10 @@ export default defineGrader({
       );
     }
     if (findings.length === 0) {
-      return passed(localized(`${dockerfile.path} : aucun problème.`, `${dockerfile.path}: no finding.`), { expected, actual });
+      return passed(localized(`${dockerfile.path} : aucun problème.`, `${dockerfile.path}: no finding.`), {
+        expected,
+        actual,
+      });
     }
     return passed(
       localized(

@@ -59,7 +59,9 @@ export function measureWaste(layers: LayerFiles[]): WasteMeasure {
       }
     }
   });
-  const worst = [...byPath.values()].filter((entry) => entry.wastedBytes > 0).sort((a, b) => b.wastedBytes - a.wastedBytes);
+  const worst = [...byPath.values()]
+    .filter((entry) => entry.wastedBytes > 0)
+    .sort((a, b) => b.wastedBytes - a.wastedBytes);
   return { wastedBytes, score: totalBytes === 0 ? 1 : 1 - wastedBytes / totalBytes, worst };
 }
 
@@ -70,8 +72,16 @@ export default defineGrader({
   concurrent: true,
   options: {
     maxWastedMb: z.number().min(0).optional().describe("Most wasted MB allowed (1 MB = 1,000,000 bytes)."),
-    minScore: z.number().min(0).max(1).optional().describe("Smallest efficiency allowed: 1 - wasted / bytes added, between 0 and 1."),
-    includeBase: z.boolean().default(false).describe("Also count the base image's layers (its own waste is not the learner's)."),
+    minScore: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe("Smallest efficiency allowed: 1 - wasted / bytes added, between 0 and 1."),
+    includeBase: z
+      .boolean()
+      .default(false)
+      .describe("Also count the base image's layers (its own waste is not the learner's)."),
   },
   async run({ maxWastedMb, minScore, includeBase }, context) {
     const all = await context.imageLayerFiles(includeBase ? "all" : "added");
@@ -82,7 +92,9 @@ export default defineGrader({
       problems.push(localized(`Plus de ${maxWastedMb} MB gaspillés.`, `More than ${maxWastedMb} MB wasted.`));
     }
     if (minScore !== undefined && measure.score < minScore) {
-      problems.push(localized(`Efficacité inférieure à ${formatScore(minScore)}.`, `Efficiency below ${formatScore(minScore)}.`));
+      problems.push(
+        localized(`Efficacité inférieure à ${formatScore(minScore)}.`, `Efficiency below ${formatScore(minScore)}.`),
+      );
     }
     const wasted = formatBytes(measure.wastedBytes);
     const summary = localized(
@@ -90,15 +102,26 @@ export default defineGrader({
       `${wasted} wasted, efficiency ${formatScore(measure.score)} (${considered.length} layers examined).`,
     );
     const outcome = {
-      expected: [maxWastedMb !== undefined ? `<= ${maxWastedMb} MB` : "", minScore !== undefined ? `>= ${formatScore(minScore)}` : ""].filter(Boolean).join(", ") || undefined,
+      expected:
+        [
+          maxWastedMb !== undefined ? `<= ${maxWastedMb} MB` : "",
+          minScore !== undefined ? `>= ${formatScore(minScore)}` : "",
+        ]
+          .filter(Boolean)
+          .join(", ") || undefined,
       actual: `${wasted}, ${formatScore(measure.score)}`,
     };
     if (problems.length === 0) return passed(summary, outcome);
     const worst = (layersWord: string) =>
-      measure.worst.slice(0, 5).map((entry) => {
-        const where = entry.layers.map((index) => `${all.indexOf(considered[index]!) + 1} (${shortInstruction(considered[index]!.createdBy, 50)})`);
-        return `\n  ${formatBytes(entry.wastedBytes).padStart(8)}  ${entry.path} ← ${layersWord} ${where.join(", ")}`;
-      }).join("");
+      measure.worst
+        .slice(0, 5)
+        .map((entry) => {
+          const where = entry.layers.map(
+            (index) => `${all.indexOf(considered[index]!) + 1} (${shortInstruction(considered[index]!.createdBy, 50)})`,
+          );
+          return `\n  ${formatBytes(entry.wastedBytes).padStart(8)}  ${entry.path} ← ${layersWord} ${where.join(", ")}`;
+        })
+        .join("");
     const advice = localized(
       `Chemins les plus coûteux :${worst("couches")}\nUn fichier supprimé ou remplacé dans une couche suivante reste dans l'image : supprimez-le dans la même couche (le même RUN) que celle qui le crée.`,
       `Most wasteful paths:${worst("layers")}\nA file deleted or replaced by a later layer stays in the image: clean up in the same RUN that creates it.`,

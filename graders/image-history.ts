@@ -21,11 +21,17 @@ export function stepMatches(pattern: string, entry: HistoryEntry): boolean {
 }
 
 function sizeFits(step: StepSpec, entry: HistoryEntry): boolean {
-  return (step.maxMb === undefined || entry.sizeBytes <= step.maxMb * MB) && (step.minMb === undefined || entry.sizeBytes >= step.minMb * MB);
+  return (
+    (step.maxMb === undefined || entry.sizeBytes <= step.maxMb * MB) &&
+    (step.minMb === undefined || entry.sizeBytes >= step.minMb * MB)
+  );
 }
 
 function describeStep(step: StepSpec): string {
-  const bounds = [step.minMb !== undefined ? `>= ${step.minMb} MB` : "", step.maxMb !== undefined ? `<= ${step.maxMb} MB` : ""].filter(Boolean);
+  const bounds = [
+    step.minMb !== undefined ? `>= ${step.minMb} MB` : "",
+    step.maxMb !== undefined ? `<= ${step.maxMb} MB` : "",
+  ].filter(Boolean);
   return `/${step.pattern}/${bounds.length > 0 ? ` (${bounds.join(", ")})` : ""}`;
 }
 
@@ -36,16 +42,23 @@ function missingReason(step: StepSpec, added: HistoryEntry[]): Localized {
   if (byPattern.length === 0) return localized(`aucune étape ne correspond à ${name}`, `no step matches ${name}`);
   const fitting = byPattern.filter((entry) => sizeFits(step, entry));
   if (fitting.length === 0) {
-    return localized(`${name} : taille hors limites pour chaque étape correspondante`, `${name}: size out of bounds for every matching step`);
+    return localized(
+      `${name} : taille hors limites pour chaque étape correspondante`,
+      `${name}: size out of bounds for every matching step`,
+    );
   }
   // A fitting step exists, so it only comes before a step listed earlier.
   const where = added.indexOf(fitting[0]!) + 1;
-  return localized(`${name} : trouvée (étape ${where}) mais pas dans l'ordre attendu`, `${name}: found (step ${where}) but not in the expected order`);
+  return localized(
+    `${name} : trouvée (étape ${where}) mais pas dans l'ordre attendu`,
+    `${name}: found (step ${where}) but not in the expected order`,
+  );
 }
 
 export default defineGrader({
   kind: "image.history",
-  description: "The steps the submission added over its base image (docker history): expected ones, in order, and forbidden ones.",
+  description:
+    "The steps the submission added over its base image (docker history): expected ones, in order, and forbidden ones.",
   needs: "image",
   concurrent: true,
   options: {
@@ -62,7 +75,10 @@ export default defineGrader({
       .default([])
       .describe("Steps that must appear among the added ones."),
     ordered: z.boolean().default(true).describe("The steps must appear in the order listed."),
-    forbid: z.array(regexOption()).optional().describe("Regexes no added step may match, e.g. `apt-get update$` (update alone)."),
+    forbid: z
+      .array(regexOption())
+      .optional()
+      .describe("Regexes no added step may match, e.g. `apt-get update$` (update alone)."),
   },
   async run({ steps, ordered, forbid }, context) {
     const added = addedHistory(await context.image(), await context.baseImage());
@@ -70,7 +86,9 @@ export default defineGrader({
     let cursor = 0;
     for (const step of steps) {
       const from = ordered ? cursor : 0;
-      const found = added.findIndex((entry, index) => index >= from && stepMatches(step.pattern, entry) && sizeFits(step, entry));
+      const found = added.findIndex(
+        (entry, index) => index >= from && stepMatches(step.pattern, entry) && sizeFits(step, entry),
+      );
       if (found === -1) problems.push(missingReason(step, added));
       else if (ordered) cursor = found + 1;
     }
@@ -78,7 +96,12 @@ export default defineGrader({
       added.forEach((entry, index) => {
         if (!stepMatches(pattern, entry)) return;
         const text = shortInstruction(entry.createdBy);
-        problems.push(localized(`étape ${index + 1} interdite (/${pattern}/) : ${text}`, `step ${index + 1} is forbidden (/${pattern}/): ${text}`));
+        problems.push(
+          localized(
+            `étape ${index + 1} interdite (/${pattern}/) : ${text}`,
+            `step ${index + 1} is forbidden (/${pattern}/): ${text}`,
+          ),
+        );
       });
     }
     const listing = formatSteps(added);
@@ -94,6 +117,9 @@ export default defineGrader({
         { expected, actual },
       );
     }
-    return passed(localized(`Étapes ajoutées à l'image de base :${listing}`, `Steps added to the base image:${listing}`), { expected, actual });
+    return passed(
+      localized(`Étapes ajoutées à l'image de base :${listing}`, `Steps added to the base image:${listing}`),
+      { expected, actual },
+    );
   },
 });

@@ -31,8 +31,15 @@ export default defineGrader({
     const base = await context.baseImage();
     const count = countAddedLayers(image, base);
     const steps = addedLayerSteps(image, base, count);
-    const listing = steps.map((step, index) => `\n  ${index + 1}. ${formatBytes(step.sizeBytes).padStart(8)}  ${shortInstruction(step.createdBy)}`).join("");
-    const expected = [min !== undefined ? `>= ${min}` : "", max !== undefined ? `<= ${max}` : ""].filter(Boolean).join(" et/and ");
+    const listing = steps
+      .map(
+        (step, index) =>
+          `\n  ${index + 1}. ${formatBytes(step.sizeBytes).padStart(8)}  ${shortInstruction(step.createdBy)}`,
+      )
+      .join("");
+    const expected = [min !== undefined ? `>= ${min}` : "", max !== undefined ? `<= ${max}` : ""]
+      .filter(Boolean)
+      .join(" et/and ");
     const actual = String(count);
     if (max !== undefined && count > max) {
       return failed(
@@ -52,6 +59,9 @@ export default defineGrader({
         { expected, actual },
       );
     }
-    return passed(localized(`${count} couches ajoutées :${listing}`, `${count} layers added:${listing}`), { expected, actual });
+    return passed(localized(`${count} couches ajoutées :${listing}`, `${count} layers added:${listing}`), {
+      expected,
+      actual,
+    });
   },
 });

@@ -17,14 +17,22 @@ export default defineGrader({
   concurrent: true,
   options: {
     with: z.string().min(1).describe("The other image, e.g. python:3.11-slim or the learner's mon-app:v1."),
-    minShared: z.number().int().min(0).optional().describe("Layers that must be shared, from the bottom; default: every layer of `with`."),
+    minShared: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("Layers that must be shared, from the bottom; default: every layer of `with`."),
   },
   async run({ with: ref, minShared }, context) {
     const image = await context.image();
     const other = await context.lookupImage(ref);
     if (!other) {
       return failed(
-        localized(`L'image ${ref} est introuvable : impossible de comparer les couches.`, `Image ${ref} was not found: layers cannot be compared.`),
+        localized(
+          `L'image ${ref} est introuvable : impossible de comparer les couches.`,
+          `Image ${ref} was not found: layers cannot be compared.`,
+        ),
         { expected: ref, actual: "(introuvable / not found)" },
       );
     }
@@ -43,7 +51,13 @@ export default defineGrader({
         { expected, actual },
       );
     }
-    const whole = shared === other.layers.length ? localized(`, soit ${formatBytes(other.sizeBytes)} stockés une seule fois`, `, so ${formatBytes(other.sizeBytes)} stored once`) : localized("", "");
+    const whole =
+      shared === other.layers.length
+        ? localized(
+            `, soit ${formatBytes(other.sizeBytes)} stockés une seule fois`,
+            `, so ${formatBytes(other.sizeBytes)} stored once`,
+          )
+        : localized("", "");
     return passed(
       localized(
         `L'image partage ${shared} couche(s) avec ${ref} (${needed} attendues)${whole.fr}. Tailles : image ${sizes}.`,

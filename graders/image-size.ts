@@ -15,7 +15,11 @@ export default defineGrader({
     maxMb: z.number().positive().optional().describe("Largest image size allowed, in MB (1 MB = 1,000,000 bytes)."),
     minMb: z.number().min(0).optional().describe("Smallest image size allowed, in MB: proves something was installed."),
     maxAddedMb: z.number().min(0).optional().describe("Most MB the image may add on top of its base image."),
-    maxRatioToBase: z.number().positive().optional().describe("Largest image size / base image size allowed, e.g. 1.2."),
+    maxRatioToBase: z
+      .number()
+      .positive()
+      .optional()
+      .describe("Largest image size / base image size allowed, e.g. 1.2."),
   },
   async run({ maxMb, minMb, maxAddedMb, maxRatioToBase }, context) {
     const image = await context.image();
@@ -27,16 +31,23 @@ export default defineGrader({
     const expected: string[] = [];
     if (maxMb !== undefined) {
       expected.push(`<= ${maxMb} MB`);
-      if (image.sizeBytes > maxMb * MB) problems.push(localized(`L'image dépasse ${maxMb} MB.`, `The image is over ${maxMb} MB.`));
+      if (image.sizeBytes > maxMb * MB)
+        problems.push(localized(`L'image dépasse ${maxMb} MB.`, `The image is over ${maxMb} MB.`));
     }
     if (minMb !== undefined) {
       expected.push(`>= ${minMb} MB`);
-      if (image.sizeBytes < minMb * MB) problems.push(localized(`L'image fait moins de ${minMb} MB.`, `The image is under ${minMb} MB.`));
+      if (image.sizeBytes < minMb * MB)
+        problems.push(localized(`L'image fait moins de ${minMb} MB.`, `The image is under ${minMb} MB.`));
     }
     if (maxAddedMb !== undefined) {
       expected.push(`+ <= ${maxAddedMb} MB`);
       if (addedBytes > maxAddedMb * MB) {
-        problems.push(localized(`L'image ajoute plus de ${maxAddedMb} MB à son image de base.`, `The image adds more than ${maxAddedMb} MB to its base image.`));
+        problems.push(
+          localized(
+            `L'image ajoute plus de ${maxAddedMb} MB à son image de base.`,
+            `The image adds more than ${maxAddedMb} MB to its base image.`,
+          ),
+        );
       }
     }
     if (maxRatioToBase !== undefined) {
@@ -54,7 +65,10 @@ export default defineGrader({
     const summary = sizeSummary(image.sizeBytes, base ? baseBytes : undefined, addedBytes, ratio);
     const biggest = formatSteps(biggestAddedSteps(image, base, 3));
     const details = biggest
-      ? localized(`${summary.fr}\nCouches ajoutées les plus lourdes :${biggest}`, `${summary.en}\nBiggest added layers:${biggest}`)
+      ? localized(
+          `${summary.fr}\nCouches ajoutées les plus lourdes :${biggest}`,
+          `${summary.en}\nBiggest added layers:${biggest}`,
+        )
       : summary;
     const outcome = { expected: expected.join(", ") || undefined, actual: formatBytes(image.sizeBytes) };
     if (problems.length > 0) return failed(joinLocalized([...problems, details]), outcome);
@@ -62,7 +76,12 @@ export default defineGrader({
   },
 });
 
-function sizeSummary(imageBytes: number, baseBytes: number | undefined, addedBytes: number, ratio: number | undefined): Localized {
+function sizeSummary(
+  imageBytes: number,
+  baseBytes: number | undefined,
+  addedBytes: number,
+  ratio: number | undefined,
+): Localized {
   const size = formatBytes(imageBytes);
   if (baseBytes === undefined) {
     return localized(`Taille : ${size} (pas d'image de base connue).`, `Size: ${size} (no known base image).`);

@@ -15,11 +15,18 @@ export default defineGrader({
     const found = await Promise.all(refs.map(async (ref) => ({ ref, image: await context.findImage(ref) })));
     const missing = found.filter((entry) => !entry.image).map((entry) => entry.ref);
     const expected = refs.join(", ");
-    const actual = found.filter((entry) => entry.image).map((entry) => entry.ref).join(", ") || "(aucune / none)";
+    const actual =
+      found
+        .filter((entry) => entry.image)
+        .map((entry) => entry.ref)
+        .join(", ") || "(aucune / none)";
     if (missing.length > 0) {
       const runs = (await context.commandRuns()) ?? [];
       const broken = runs.filter((run) => run.exitCode !== 0);
-      const why = broken.map((run) => `\n  ligne/line ${run.line}: ${run.text} → ${(run.refused?.fr ?? run.output).trim().split("\n").at(-1)}`);
+      const why = broken.map(
+        (run) =>
+          `\n  ligne/line ${run.line}: ${run.text} → ${(run.refused?.fr ?? run.output).trim().split("\n").at(-1)}`,
+      );
       const noFile = runs.length === 0;
       return failed(
         localized(
@@ -33,7 +40,10 @@ export default defineGrader({
     if (sameImage && ids.size > 1) {
       const detail = found.map((entry) => `${entry.ref} → ${entry.image?.id.slice(7, 19)}`).join(", ");
       return failed(
-        localized(`Ces tags désignent des images différentes : ${detail}.`, `These tags point to different images: ${detail}.`),
+        localized(
+          `Ces tags désignent des images différentes : ${detail}.`,
+          `These tags point to different images: ${detail}.`,
+        ),
         { expected: "un seul identifiant d'image / one image id", actual: detail },
       );
     }

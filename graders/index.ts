@@ -1,4 +1,4 @@
-import type { GraderDefinition } from "../src/grading/grader.js";
+import type { GraderDefinition, Requirement } from "../src/grading/grader.js";
 import answersCommand from "./answers-command.js";
 import buildCache from "./build-cache.js";
 import containerDiff from "./container-diff.js";
@@ -10,6 +10,7 @@ import containerProcesses from "./container-processes.js";
 import containerStatus from "./container-status.js";
 import dockerfileBasePinned from "./dockerfile-base-pinned.js";
 import dockerfileLint from "./dockerfile-lint.js";
+import imageCommand from "./image-command.js";
 import imageConfig from "./image-config.js";
 import imageEfficiency from "./image-efficiency.js";
 import imageFile from "./image-file.js";
@@ -31,6 +32,7 @@ export const graders = [
   imageSharesLayers,
   imageConfig,
   imageFile,
+  imageCommand,
   buildCache,
   containerStatus,
   containerHealth,
@@ -40,10 +42,22 @@ export const graders = [
   containerExec,
   containerHttp,
   answersCommand,
-] as const satisfies readonly GraderDefinition<any>[];
+] as const;
 
-const byKind = new Map<string, GraderDefinition<any>>(graders.map((grader) => [grader.kind, grader]));
+/** The name of a check kind, e.g. `image.tags`: a table keyed by it must list every kind. */
+export type CheckKind = (typeof graders)[number]["kind"];
 
-export function graderFor(kind: string): GraderDefinition<any> | undefined {
-  return byKind.get(kind);
+/** A registered grader, seen without its own option types (the spec validated them). */
+export type AnyGrader = GraderDefinition<CheckKind, Requirement, any>;
+
+const byKind = new Map<string, AnyGrader>(graders.map((grader) => [grader.kind, grader as AnyGrader]));
+
+export const checkKinds = graders.map((grader) => grader.kind) as CheckKind[];
+
+export function isCheckKind(kind: string): kind is CheckKind {
+  return byKind.has(kind);
+}
+
+export function graderFor(kind: CheckKind): AnyGrader {
+  return byKind.get(kind)!;
 }

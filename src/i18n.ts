@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 export const LANGS = ["fr", "en"] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -9,19 +7,21 @@ export interface Localized {
   en: string;
 }
 
-export const localizedSchema = z
-  .object({
-    fr: z.string().min(1).describe("Texte en français"),
-    en: z.string().min(1).describe("English text"),
-  })
-  .strict();
-
 export function localized(fr: string, en: string): Localized {
   return { fr, en };
 }
 
-export function pick(text: Localized, lang: Lang): string {
-  return text[lang];
+/**
+ * Text of a result: a plain string is the same in every language (a path, a status word, a
+ * number, a command's output); sentences are Localized. Results keep both languages and
+ * reporters pick one, so that a result can be rendered again in the other language.
+ */
+export type Text = string | Localized;
+
+export function pick(text: Text, lang: Lang): string;
+export function pick(text: Text | undefined, lang: Lang): string | undefined;
+export function pick(text: Text | undefined, lang: Lang): string | undefined {
+  return text === undefined || typeof text === "string" ? text : text[lang];
 }
 
 export function joinLocalized(parts: Localized[], separator = "\n"): Localized {

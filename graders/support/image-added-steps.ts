@@ -22,6 +22,9 @@ export function biggestAddedSteps(image: ImageFacts, base: ImageFacts | undefine
 /** One line per step, numbered, with its size and readable instruction (as image.layers prints). */
 export function formatSteps(steps: HistoryEntry[], numbers: number[] = steps.map((_, index) => index + 1)): string {
   return steps
-    .map((step, index) => `\n  ${numbers[index]}. ${formatBytes(step.sizeBytes).padStart(8)}  ${shortInstruction(step.createdBy)}`)
+    .map(
+      (step, index) =>
+        `\n  ${numbers[index]}. ${formatBytes(step.sizeBytes).padStart(8)}  ${shortInstruction(step.createdBy)}`,
+    )
     .join("");
 }

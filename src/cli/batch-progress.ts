@@ -15,12 +15,20 @@ export function batchProgress(total: number, stream: NodeJS.WriteStream): BatchP
     return {
       started: () => {},
       finished: (result, done) =>
-        stream.write(`[${done}/${total}] ${result.submission}: ${result.score}/${result.maxScore} ${result.status} (${formatDuration(result.durationMs)})\n`),
+        stream.write(
+          `[${done}/${total}] ${result.submission}: ${result.score}/${result.maxScore} ${result.status} (${formatDuration(result.durationMs)})\n`,
+        ),
       stop: () => {},
     };
   }
   const bar = new cliProgress.SingleBar(
-    { stream, format: "{bar} {value}/{total} | ETA {eta_formatted} | {learner}", hideCursor: true, clearOnComplete: true, etaBuffer: 5 },
+    {
+      stream,
+      format: "{bar} {value}/{total} | ETA {eta_formatted} | {learner}",
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 5,
+    },
     cliProgress.Presets.shades_classic,
   );
   const running = new Set<string>();

@@ -4,17 +4,19 @@ import type Docker from "dockerode";
 import { finalBaseImage, imageReference, parseDockerfile } from "../dockerfile/parse-dockerfile.js";
 import { bundledExercisesDir } from "../package-root.js";
 import { createDockerClient, engineAddress, engineUnavailableHelp, probeEngine } from "../runtime/docker-client.js";
-import { buildStandInImage, hasStandInRecipe, isStandIn } from "../runtime/stand-in-images.js";
-import { canFixEngine, installAndStartEngine } from "../runtime/start-engine.js";
-import { ensureDebianPackages } from "../runtime/host-packages.js";
+import { buildStandInImage, hasStandInRecipe, isStandIn } from "../runtime/engine-setup/stand-in-images.js";
+import { canFixEngine, installAndStartEngine } from "../runtime/engine-setup/start-engine.js";
+import { ensureDebianPackages } from "../runtime/engine-setup/host-packages.js";
 
 /** What the stand-in recipes run on the host. */
 const STAND_IN_TOOLS = [
   { program: "/usr/bin/mmdebstrap", debianPackage: "mmdebstrap" },
   { program: "/bin/busybox", debianPackage: "busybox-static" },
 ];
-import { findExerciseDirs } from "../spec/find-exercises.js";
-import { loadExercise } from "../spec/load-exercise.js";
+import { findExerciseDirs } from "../exercise/find-exercises.js";
+import { readWorkspaceManifest } from "../workspace/workspace-files.js";
+import { resolveExerciseDir } from "./resolve-exercise.js";
+import { loadExercise } from "../exercise/load-exercise.js";
 
 export interface DoctorOptions {
   fix: boolean;
@@ -39,11 +41,23 @@ export async function requiredBaseImages(root: string): Promise<string[]> {
 async function tryPull(docker: Docker, ref: string): Promise<boolean> {
   try {
     const stream = await docker.pull(ref);
-    await new Promise<void>((resolve, reject) => docker.modem.followProgress(stream, (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      docker.modem.followProgress(stream, (error) => (error ? reject(error) : resolve())),
+    );
     return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * The exercises whose base images doctor provides: those named, else in a learner workspace (a
+ * CI job) its own exercise only, else every bundled one.
+ */
+async function exercisesToPrepare(named: string | undefined): Promise<string> {
+  if (named !== undefined) return resolveExerciseDir(named);
+  if (await readWorkspaceManifest(process.cwd())) return resolveExerciseDir(process.cwd());
+  return bundledExercisesDir();
 }
 
 /**
@@ -72,14 +86,22 @@ export async function doctorCommand(options: DoctorOptions): Promise<number> {
   detail(`✔ engine ${engineAddress()}: Docker ${version.version} (API ${version.apiVersion}, ${version.os})`);
 
   let missing = 0;
-  for (const ref of await requiredBaseImages(options.exercisesDir ?? bundledExercisesDir())) {
-    const present = await docker.getImage(ref).inspect().then(() => true, () => false);
+  for (const ref of await requiredBaseImages(await exercisesToPrepare(options.exercisesDir))) {
+    const present = await docker
+      .getImage(ref)
+      .inspect()
+      .then(
+        () => true,
+        () => false,
+      );
     if (present) {
       detail(`✔ ${ref}${(await isStandIn(docker, ref)) ? " (local stand-in built from Debian packages)" : ""}`);
       continue;
     }
     if (!options.fix) {
-      say(`✘ ${ref} is missing: run \`docker pull ${ref}\`, or \`dockgrade doctor --fix\` to pull it or build a local stand-in`);
+      say(
+        `✘ ${ref} is missing: run \`docker pull ${ref}\`, or \`dockgrade doctor --fix\` to pull it or build a local stand-in`,
+      );
       missing += 1;
       continue;
     }

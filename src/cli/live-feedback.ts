@@ -1,6 +1,6 @@
 import { formatDuration } from "../format.js";
 import type { CheckResult } from "../grading/result.js";
-import type { Lang } from "../i18n.js";
+import { pick, type Lang } from "../i18n.js";
 import { MARKS } from "../report/text.js";
 
 export interface LiveFeedback {
@@ -21,7 +21,7 @@ export function liveFeedback(stream: NodeJS.WriteStream, lang: Lang, began = Dat
       if (result.visibility !== "visible" || shown.has(result.id)) return;
       shown.add(result.id);
       const at = formatDuration(Date.now() - began);
-      stream.write(`  ${MARKS[result.status]} ${result.title} ${lang === "fr" ? "à" : "at"} ${at}\n`);
+      stream.write(`  ${MARKS[result.status]} ${pick(result.title, lang)} ${lang === "fr" ? "à" : "at"} ${at}\n`);
       lines += 1;
     },
     stop() {

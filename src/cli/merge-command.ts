@@ -2,11 +2,22 @@ import { readFile } from "node:fs/promises";
 import { UsageError } from "../errors.js";
 import { runExitCode, type RunResult } from "../grading/result.js";
 import type { Lang } from "../i18n.js";
-import { parseFormats, writeReports } from "./grade-command.js";
+import { loadRoster, parseFormats, writeReports } from "./report-outputs.js";
 
 /** `dockgrade merge a.json b.json...`: joins the JSON results of shards into one run. */
-export async function mergeCommand(files: string[], options: { format: string[]; lang: Lang; write: (text: string) => void }): Promise<0 | 1 | 2> {
+export async function mergeCommand(
+  files: string[],
+  options: {
+    format: string[];
+    lang: Lang;
+    /** A class roster (CSV) mapping submission folders to students, for the gradebooks. */
+    roster?: string;
+    write: (text: string) => void;
+    notice?: (text: string) => void;
+  },
+): Promise<0 | 1 | 2> {
   const outputs = parseFormats(options.format.length > 0 ? options.format : ["json"]);
+  const roster = await loadRoster(options.roster);
   const runs = await Promise.all(
     files.map(async (file) => {
       const text = await readFile(file, "utf8").catch(() => {
@@ -22,8 +33,10 @@ export async function mergeCommand(files: string[], options: { format: string[];
     }),
   );
   const merged: RunResult = {
-    results: runs.flatMap((run) => run.results).sort((a, b) => a.exercise.localeCompare(b.exercise) || a.submission.localeCompare(b.submission)),
+    results: runs
+      .flatMap((run) => run.results)
+      .sort((a, b) => a.exercise.localeCompare(b.exercise) || a.submission.localeCompare(b.submission)),
   };
-  await writeReports(outputs, merged, options.lang, options.write);
+  await writeReports(outputs, merged, { lang: options.lang, roster, notice: options.notice }, options.write);
   return runExitCode(merged);
 }

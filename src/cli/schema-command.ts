@@ -1,4 +1,4 @@
-import { exerciseJsonSchema } from "../spec/exercise-schema.js";
+import { exerciseJsonSchema } from "../exercise/exercise-schema.js";
 
 /** `dockgrade schema`: the JSON Schema of exercise.yaml, for yaml-language-server. */
 export function schemaCommand(): string {

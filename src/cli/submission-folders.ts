@@ -25,7 +25,12 @@ export async function expandSubmissionFolders(
       children.every((entry) => entry.isDirectory() || (entry.isFile() && ARCHIVE.test(entry.name))) &&
       !isOneSubmission(children.map((entry) => entry.name));
     if (!isClass) entries.push({ path, archive: false });
-    else entries.push(...children.map((entry) => ({ path: join(path, entry.name), archive: !entry.isDirectory() })).sort((a, b) => a.path.localeCompare(b.path)));
+    else
+      entries.push(
+        ...children
+          .map((entry) => ({ path: join(path, entry.name), archive: !entry.isDirectory() }))
+          .sort((a, b) => a.path.localeCompare(b.path)),
+      );
   }
   const unpacked: string[] = [];
   const submissions: SubmissionInput[] = [];
@@ -42,5 +47,8 @@ export async function expandSubmissionFolders(
       submissions.push({ dir: entry.path, label: entry.path, problem: (error as Error).message });
     }
   }
-  return { submissions, release: async () => void (await Promise.all(unpacked.map((dir) => rm(dir, { recursive: true, force: true })))) };
+  return {
+    submissions,
+    release: async () => void (await Promise.all(unpacked.map((dir) => rm(dir, { recursive: true, force: true })))),
+  };
 }

@@ -17,7 +17,8 @@ export const ARCHIVE = /\.(zip|tar\.gz|tgz)$/i;
 /** A path inside the archive that stays inside the folder: relative, no `..`, no drive letter. */
 function safePath(name: string): string | undefined {
   const path = normalize(name.replace(/\\/g, "/")).replace(/^(\.\/)+/, "");
-  if (path === "" || path === "." || path.startsWith("/") || path.split("/").includes("..") || /^[a-z]:/i.test(path)) return undefined;
+  if (path === "" || path === "." || path.startsWith("/") || path.split("/").includes("..") || /^[a-z]:/i.test(path))
+    return undefined;
   return path;
 }
 
@@ -61,7 +62,9 @@ async function unpackZip(archive: string, into: string): Promise<void> {
   const budget = new Budget(archive);
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     // decodeStrings off: yauzl would refuse the whole archive on one `../` name; safePath drops that entry.
-    yauzl.open(archive, { lazyEntries: true, validateEntrySizes: true, decodeStrings: false }, (error, file) => (error || !file ? reject(error) : resolve(file))),
+    yauzl.open(archive, { lazyEntries: true, validateEntrySizes: true, decodeStrings: false }, (error, file) =>
+      error || !file ? reject(error) : resolve(file),
+    ),
   );
   await new Promise<void>((resolve, reject) => {
     zip.on("end", resolve).on("error", reject);
@@ -73,7 +76,9 @@ async function unpackZip(archive: string, into: string): Promise<void> {
         const isLink = ((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000;
         if (path && name.endsWith("/")) await mkdir(join(into, path), { recursive: true });
         else if (path && !isLink) {
-          const body = await new Promise<Readable>((ok, fail) => zip.openReadStream(entry, (error, stream) => (error || !stream ? fail(error) : ok(stream))));
+          const body = await new Promise<Readable>((ok, fail) =>
+            zip.openReadStream(entry, (error, stream) => (error || !stream ? fail(error) : ok(stream))),
+          );
           await writeEntry(join(into, path), body, budget);
         }
         zip.readEntry();

@@ -13,10 +13,19 @@ export interface DockerfileInstruction {
 }
 
 export interface FromInstruction extends DockerfileInstruction {
-  /** The image name without tag or digest (`python`), or a stage name. */
+  /**
+   * The image name without tag or digest (`python`), or a stage name, as the builder reads it:
+   * build arguments (ARG before the first FROM, with their defaults) already substituted.
+   */
   image: string;
   tag?: string;
   digest?: string;
+  /** The image reference as written, before substitution (`python:${VERSION}-slim`). */
+  written: string;
+  /** Build arguments the reference uses that have no value: the builder substitutes "". */
+  unresolved: string[];
+  /** `--platform=...`, when given. */
+  platform?: string;
   /** `AS name`, when given. */
   stageName?: string;
   /** True when the FROM names an earlier stage rather than an image. */
@@ -31,6 +40,8 @@ export interface DockerfileModel {
 }
 
 export interface HistoryEntry {
+  /** The step's image id (`sha256:…`), or `<missing>` for steps built elsewhere (a pulled base). */
+  id?: string;
   createdBy: string;
   sizeBytes: number;
   /** True when the step produced a filesystem layer (RUN, COPY, ADD), false for metadata. */
@@ -85,6 +96,8 @@ export interface HealthObservation {
   running: boolean;
   /** Output of the last health probes, newest last. */
   probeOutputs: string[];
+  /** The last health probes (Docker keeps five), newest last: exit code -1 when one ran out of time. */
+  probes: { exitCode: number; output: string }[];
   waitedMs: number;
 }
 
@@ -124,6 +137,13 @@ export type HttpAnswer = { status: number; body: string } | { error: string };
 
 export interface RunningContainer {
   exec(argv: string[], options?: { timeoutMs?: number; user?: string }): Promise<ExecResult>;
+  /**
+   * Sends a signal to the container's main process from the host (`docker kill --signal`): from
+   * outside, SIGSTOP freezes even a PID 1 that would ignore signals sent from inside.
+   */
+  signal(name: string): Promise<void>;
+  /** Milliseconds since dockgrade started the container (waits measured from the start). */
+  sinceStartMs(): number;
   waitForHealth(target: "healthy" | "unhealthy", timeoutMs: number): Promise<HealthObservation>;
   state(): Promise<ContainerState>;
   processes(): Promise<ProcessTable>;
@@ -180,20 +200,28 @@ export interface RebuildReport {
   logExcerpt: string[];
 }
 
-export interface GradingContext {
+/**
+ * What a check of the Dockerfile sees: the submission's files, nothing of the engine. The first
+ * feedback runs these checks before the engine's client is even loaded.
+ */
+export interface DockerfileContext {
   submissionDir: string;
   /** The parsed Dockerfile; throws CheckSkipped when it is missing or unreadable. */
   dockerfile(): DockerfileModel;
+  /** A text file of the submission (e.g. reponses.yaml), or undefined when absent. */
+  readSubmissionFile(path: string): Promise<string | undefined>;
+}
+
+/** What a check of the built image sees: the image, its base, the learner's commands, a rebuild. */
+export interface ImageContext extends DockerfileContext {
   /** The image built from the submission; throws CheckSkipped when the build failed. */
   image(): Promise<ImageFacts>;
-  /** The image the final stage is built FROM, as present on the engine. */
+  /** The image the final stage was really built FROM, as present on the engine. */
   baseImage(): Promise<ImageFacts | undefined>;
   /** An image by the name the learner gave it (`mon-app:v1`), isolated per submission. */
   findImage(learnerRef: string): Promise<ImageFacts | undefined>;
   /** What the learner's command file did, or undefined when the submission has none. */
   commandRuns(): Promise<CommandRun[] | undefined>;
-  /** The one container shared by the submission's checks. */
-  container(): Promise<RunningContainer>;
   /** An image by reference: the learner's own names are resolved in their namespace, others as is. */
   lookupImage(ref: string): Promise<ImageFacts | undefined>;
   /** A file of the built image, or undefined when absent. */
@@ -208,13 +236,49 @@ export interface GradingContext {
    * the report says which steps came from the cache. The check that calls it declares `rebuilds`.
    */
   rebuildAfterChange(change: { file: string; append: string }): Promise<RebuildReport>;
-  /** A text file of the submission (e.g. reponses.yaml), or undefined when absent. */
-  readSubmissionFile(path: string): Promise<string | undefined>;
+  /**
+   * Runs a command in a new container of the built image, its entrypoint cleared and no network:
+   * what the image holds before its CMD has run anything. The container goes when it ends.
+   */
+  runInNewContainer(
+    argv: string[],
+    options: { user?: string; env?: Record<string, string>; timeoutMs: number },
+  ): Promise<ExecResult>;
+}
+
+/**
+ * The submission's container in another state, under the same learner names: `never-started`
+ * (status created; the learner's image name stands for an image with one more layer) or
+ * `started-later` (another address, other processes and log times, a file of its own, a health
+ * probe that always fails).
+ */
+export type OtherStateKind = "never-started" | "started-later";
+
+export interface OtherState {
+  container: RunningContainer;
+  /** The image the learner's image name stands for in this state. */
+  image(): Promise<ImageFacts>;
+  /** Runs a learner's command with their names mapped to this state's objects. */
+  runLearnerCommand(text: string): Promise<CommandRun>;
+}
+
+/** What a check of the running container sees: the one container the submission's checks share. */
+export interface ContainerContext extends ImageContext {
+  container(): Promise<RunningContainer>;
   /**
    * Runs one docker command the learner wrote, as argv without a shell, allowlisted, with the
    * learner's names (image `build.tag`, container `run.name`) mapped to this submission's objects.
    */
   runLearnerCommand(text: string): Promise<CommandRun>;
+  /** Another state of the submission's container, made on demand: an answer must read the state it is run on. */
+  otherState(kind: OtherStateKind): Promise<OtherState>;
+}
+
+/** The context each requirement gives its checks. */
+export interface ContextFor {
+  dockerfile: DockerfileContext;
+  image: ImageContext;
+  container: ContainerContext;
 }
 
 /** Thrown by the context when a check cannot run because something it needs is missing. */

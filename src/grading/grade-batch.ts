@@ -1,4 +1,4 @@
-import type { LoadedExercise } from "../spec/load-exercise.js";
+import type { LoadedExercise } from "../exercise/load-exercise.js";
 import { gradeSubmission, type GradeOptions } from "./grade-submission.js";
 import { learnerName } from "./learner-name.js";
 import type { SubmissionResult } from "./result.js";
@@ -6,9 +6,11 @@ import type { SubmissionResult } from "./result.js";
 export interface BatchOptions extends GradeOptions {
   /** Submissions graded at the same time (each has its own build, container and names). */
   concurrency: number;
+  /** Awaited before each submission starts (e.g. until a lost engine answers again). */
+  beforeStart?: () => Promise<void>;
   onStart?: (submission: string) => void;
   /** Called as each submission finishes, with how many are done. */
-  onSubmission?: (result: SubmissionResult, done: number, total: number) => void;
+  onSubmission?: (result: SubmissionResult, done: number, total: number, item: BatchItem) => void;
 }
 
 export interface SubmissionInput {
@@ -31,7 +33,7 @@ function unreadable(exercise: LoadedExercise, input: SubmissionInput, options: G
   const message = input.problem ?? "";
   return {
     exercise: spec.id,
-    exerciseTitle: spec.title[options.lang],
+    exerciseTitle: spec.title,
     learner: input.learner ?? learnerName(input.label ?? input.dir),
     submission: input.label ?? input.dir,
     status: "failed",
@@ -42,7 +44,7 @@ function unreadable(exercise: LoadedExercise, input: SubmissionInput, options: G
     checks: spec.checks.map((check) => ({
       id: check.id,
       kind: check.kind,
-      title: check.title[options.lang],
+      title: check.title,
       status: "fail" as const,
       points: 0,
       maxPoints: check.points,
@@ -60,6 +62,8 @@ export async function gradeBatch(submissions: BatchItem[], options: BatchOptions
   let done = 0;
   const worker = async () => {
     while (next < submissions.length) {
+      await options.beforeStart?.();
+      if (next >= submissions.length) break;
       const index = next++;
       const input = submissions[index]!;
       options.onStart?.(input.label ?? input.dir);
@@ -67,7 +71,7 @@ export async function gradeBatch(submissions: BatchItem[], options: BatchOptions
         ? unreadable(input.exercise, input, options)
         : await gradeSubmission(input.exercise, input.dir, { ...options, label: input.label, learner: input.learner });
       done += 1;
-      options.onSubmission?.(results[index]!, done, submissions.length);
+      options.onSubmission?.(results[index]!, done, submissions.length, input);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, submissions.length)) }, worker));

@@ -1,22 +1,23 @@
-import type Docker from "dockerode";
 import { graderFor } from "../../graders/index.js";
-import { pick, type Lang } from "../i18n.js";
-import { buildFailureExcerpt } from "../runtime/build-image.js";
+import type { CheckSpec } from "../exercise/exercise-schema.js";
+import { pick } from "../i18n.js";
+import type { LoadedExercise } from "../exercise/load-exercise.js";
+import { buildFailureExcerpt, type BuildOutcome } from "../runtime/build-image.js";
 import { onInterrupt } from "../runtime/interrupts.js";
-import { SubmissionSession } from "../runtime/submission-session.js";
-import type { CheckSpec, Limits } from "../spec/exercise-schema.js";
-import type { LoadedExercise } from "../spec/load-exercise.js";
+import { summarizeLayers } from "./layer-steps.js";
 import { learnerName } from "./learner-name.js";
+import {
+  submissionStatus,
+  type BuildSummary,
+  type CheckResult,
+  type LayerSummary,
+  type SubmissionResult,
+  type SubmissionTimings,
+} from "./result.js";
 import { runCheck } from "./run-check.js";
-import { submissionStatus, type BuildSummary, type CheckResult, type LayerSummary, type SubmissionResult, type SubmissionTimings } from "./result.js";
+import { openSubmission, type OpenOptions } from "./open-submission.js";
 
-export interface GradeOptions {
-  docker: Docker;
-  runId: string;
-  lang: Lang;
-  /** Overrides of the exercise's limits (command line). */
-  limits?: Partial<Limits>;
-  buildNetwork?: "default" | "none";
+export interface GradeOptions extends OpenOptions {
   /** How the result names the submission, when not by its folder (an unpacked archive). */
   label?: string;
   /** Who handed it in, when not the submission's own folder name (a pack: the learner's folder). */
@@ -31,93 +32,104 @@ export interface GradeOptions {
  * spec order, those that disrupt the container last.
  */
 export function runPlan(checks: CheckSpec[]): CheckSpec[][] {
-  const graderOf = (check: CheckSpec) => graderFor(check.kind)!;
+  const graderOf = (check: CheckSpec) => graderFor(check.kind);
   const onStatic = checks.filter((check) => graderOf(check).needs === "dockerfile");
-  const reading = checks.filter((check) => graderOf(check).needs !== "dockerfile" && graderOf(check).concurrent && !graderOf(check).disruptsContainer);
+  const reading = checks.filter(
+    (check) =>
+      graderOf(check).needs !== "dockerfile" && graderOf(check).concurrent && !graderOf(check).disruptsContainer,
+  );
   const others = checks.filter((check) => !onStatic.includes(check) && !reading.includes(check));
-  const sequential = [...others.filter((check) => !graderOf(check).disruptsContainer), ...others.filter((check) => graderOf(check).disruptsContainer)];
+  const sequential = [
+    ...others.filter((check) => !graderOf(check).disruptsContainer),
+    ...others.filter((check) => graderOf(check).disruptsContainer),
+  ];
   return [onStatic, reading, ...sequential.map((check) => [check])].filter((group) => group.length > 0);
 }
 
-async function summarizeBuild(session: SubmissionSession): Promise<BuildSummary> {
-  const attempt = await session.buildAttempt?.catch(() => undefined);
-  if (!attempt) return { status: "not-run", durationMs: 0, logExcerpt: [] };
+function summarizeBuild(outcome: BuildOutcome | undefined): BuildSummary {
+  if (!outcome) return { status: "not-run", durationMs: 0, logExcerpt: [] };
   return {
-    status: attempt.ok ? "ok" : "failed",
-    durationMs: attempt.durationMs,
-    logExcerpt: attempt.ok ? [] : buildFailureExcerpt(attempt.log),
-    imageId: attempt.imageId,
+    status: outcome.ok ? "ok" : "failed",
+    durationMs: outcome.durationMs,
+    logExcerpt: outcome.ok ? [] : buildFailureExcerpt(outcome.log),
+    imageId: outcome.imageId,
   };
 }
 
 /** Grades one submission against one exercise: one build, one container, every check. */
-export async function gradeSubmission(exercise: LoadedExercise, submissionDir: string, options: GradeOptions): Promise<SubmissionResult> {
+export async function gradeSubmission(
+  exercise: LoadedExercise,
+  submissionDir: string,
+  options: GradeOptions,
+): Promise<SubmissionResult> {
   const started = Date.now();
   const { spec } = exercise;
-  const limits: Limits = { ...spec.limits, ...options.limits };
-  const session = new SubmissionSession({
-    docker: options.docker,
-    runId: options.runId,
-    exercise: spec,
-    submissionDir,
-    limits,
-    buildNetwork: options.buildNetwork ?? "default",
-  });
-  const forget = onInterrupt(() => session.dispose());
+  const { context, runtime, plan } = await openSubmission(exercise, submissionDir, options);
+  const forget = onInterrupt(() => runtime.dispose());
+  const contexts = {
+    dockerfile: context,
+    image: context,
+    container: context,
+    stoppedContainer: () => context.stoppedContainer(),
+  };
   const byId = new Map<string, CheckResult>();
-  let build: BuildSummary;
   let layers: LayerSummary[] | undefined;
   let staticMs: number | undefined;
   let cleanupStarted = 0;
   try {
-    await session.loadDockerfile();
-    const needsContainer = spec.checks.some((check) => graderFor(check.kind)!.needs === "container");
+    const needsContainer = spec.checks.some((check) => graderFor(check.kind).needs === "container");
     for (const group of runPlan(spec.checks)) {
-      if (staticMs === undefined && graderFor(group[0]!.kind)!.needs !== "dockerfile") {
+      if (staticMs === undefined && graderFor(group[0]!.kind).needs !== "dockerfile") {
         staticMs = Date.now() - started;
         // The container starts once the image exists, while the image's checks (and a rebuild) run;
         // a failure here is the first container check's to report.
-        if (needsContainer) session.container().catch(() => undefined);
+        if (needsContainer) context.container().catch(() => undefined);
       }
       await Promise.all(
         group.map(async (check) => {
-          const result = await runCheck(check, session, options.lang, limits.checkSeconds * 1000);
+          const result = await runCheck(check, contexts, plan.limits.checkSeconds * 1000);
           byId.set(check.id, result);
           options.onCheck?.(result);
         }),
       );
     }
     staticMs ??= Date.now() - started;
-    build = await summarizeBuild(session);
-    layers = build.status === "ok" ? await session.layerSummary().catch(() => undefined) : undefined;
+    const image = await runtime.build.attempt?.then(() => context.image()).catch(() => undefined);
+    layers = image && summarizeLayers(image, await context.baseImage().catch(() => undefined));
   } finally {
     cleanupStarted = Date.now();
-    await session.dispose();
+    await runtime.dispose();
     forget();
   }
+  const build = summarizeBuild(await runtime.build.attempt?.catch(() => undefined));
   const checks = spec.checks.map((check) => byId.get(check.id)!);
+  const builds = runtime.build.outcomes;
   const timings: SubmissionTimings = {
     staticMs,
-    buildMs: session.buildMs,
-    startMs: session.startMs,
+    buildMs: builds.reduce((sum, outcome) => sum + outcome.durationMs, 0),
+    startMs: runtime.container.startMs,
     checksMs: checks.reduce((sum, check) => sum + check.durationMs, 0),
     cleanupMs: Date.now() - cleanupStarted,
   };
   const engineFault = checks.find((check) => check.status === "error")?.message;
+  const engineFaultText = engineFault === undefined ? undefined : pick(engineFault, "en");
   return {
     exercise: spec.id,
-    exerciseTitle: pick(spec.title, options.lang),
+    exerciseTitle: spec.title,
     learner: options.learner ?? learnerName(options.label ?? submissionDir),
     submission: options.label ?? submissionDir,
-    status: submissionStatus(checks, engineFault),
+    status: submissionStatus(checks, engineFaultText),
     score: checks.reduce((sum, check) => sum + check.points, 0),
     maxScore: spec.points,
     durationMs: Date.now() - started,
-    error: engineFault,
+    error: engineFaultText,
     build,
     layers,
     checks,
     timings,
-    engineWork: { ...session.work },
+    engineWork: {
+      builds: builds.length + runtime.commands.learnerBuilds,
+      containersStarted: runtime.container.started ? 1 : 0,
+    },
   };
 }

@@ -1,25 +1,29 @@
 import type { z } from "zod";
-import type { Localized } from "../i18n.js";
-import type { GradingContext } from "./context.js";
+import type { Localized, Text } from "../i18n.js";
+import type { ContextFor } from "./context.js";
 
 /** What a check kind needs before it can run; the runner builds or starts it once, lazily. */
-export type Requirement = "dockerfile" | "image" | "container";
+export type Requirement = keyof ContextFor;
 
 export interface CheckOutcome {
   status: "pass" | "fail";
   message: Localized;
-  expected?: string;
-  actual?: string;
+  expected?: Text;
+  actual?: Text;
 }
 
-export interface GraderDefinition<Options extends z.ZodRawShape = z.ZodRawShape> {
+export interface GraderDefinition<
+  Kind extends string = string,
+  Needs extends Requirement = Requirement,
+  Options extends z.ZodRawShape = z.ZodRawShape,
+> {
   /** `family.name`, e.g. `image.tags`. */
-  kind: string;
+  kind: Kind;
   /** Short description of the kind, shown in the JSON Schema. */
   description: string;
   /** The kind's own options; common fields (id, points, hint...) are added by the spec. */
   options: Options;
-  needs: Requirement;
+  needs: Needs;
   /**
    * True when the check changes the shared container (e.g. makes the app fail on purpose):
    * such checks run after every other check of the submission.
@@ -33,12 +37,13 @@ export interface GraderDefinition<Options extends z.ZodRawShape = z.ZodRawShape>
   concurrent?: boolean;
   /** True when the check builds the submission a second time (build.cache): counted in reports. */
   rebuilds?: boolean;
-  run(options: z.infer<z.ZodObject<Options>>, context: GradingContext): Promise<CheckOutcome>;
+  run(options: z.infer<z.ZodObject<Options>>, context: ContextFor[Needs]): Promise<CheckOutcome>;
 }
 
-export function defineGrader<Options extends z.ZodRawShape>(
-  definition: GraderDefinition<Options>,
-): GraderDefinition<Options> {
+/** Declares a check kind; the kind's name stays a literal type, so the registry can list every kind. */
+export function defineGrader<const Kind extends string, Needs extends Requirement, Options extends z.ZodRawShape>(
+  definition: GraderDefinition<Kind, Needs, Options>,
+): GraderDefinition<Kind, Needs, Options> {
   return definition;
 }
 

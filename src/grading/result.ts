@@ -1,4 +1,10 @@
-/** The stable result model every reporter reads. Field meanings never change; fields may be added. */
+import type { Text } from "../i18n.js";
+
+/**
+ * The stable result model every reporter reads. Field meanings never change; fields may be added.
+ * Text fields keep both languages (a Localized object, or a plain string that is the same in
+ * every language): reporters pick one, so a merged or reused result renders in either.
+ */
 
 export type CheckStatus = "pass" | "fail" | "skip" | "error";
 export type SubmissionStatus = "passed" | "failed" | "error";
@@ -6,14 +12,14 @@ export type SubmissionStatus = "passed" | "failed" | "error";
 export interface CheckResult {
   id: string;
   kind: string;
-  title: string;
+  title: Text;
   status: CheckStatus;
   points: number;
   maxPoints: number;
-  message: string;
-  expected?: string;
-  actual?: string;
-  hint?: string;
+  message: Text;
+  expected?: Text;
+  actual?: Text;
+  hint?: Text;
   /** Learner-facing formats show only "visible" checks; instructor formats show all. */
   visibility: "visible" | "hidden" | "after-due-date";
   durationMs: number;
@@ -60,7 +66,7 @@ export interface EngineWork {
 
 export interface SubmissionResult {
   exercise: string;
-  exerciseTitle: string;
+  exerciseTitle: Text;
   /** Who handed it in: the submission folder's (or archive's) name, or the learner's folder in a pack. */
   learner: string;
   submission: string;
@@ -70,6 +76,8 @@ export interface SubmissionResult {
   durationMs: number;
   /** True when this is a previous run's result for the same content (see --force). */
   reused?: boolean;
+  /** For a reused result: the run that graded it (its id, as `dockgrade clean --run` takes it) and when. */
+  reusedFrom?: { runId: string; gradedAt: string };
   /** Why grading could not complete (engine trouble), when status is "error". */
   error?: string;
   build: BuildSummary;

@@ -1,39 +1,34 @@
 import { stringify } from "csv-stringify/sync";
-import type { RunResult, SubmissionResult } from "../grading/result.js";
-
-/** Spreadsheets run a cell that starts like a formula: a folder named `=cmd|…` must stay text. */
-function asText(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-const byText = (a: string, b: string) => a.localeCompare(b, "en");
+import { BOM, gradebook, gradeNumber, spreadsheetText } from "./gradebook.js";
+import type { ReportOptions } from "./index.js";
+import type { RunView } from "./run-view.js";
 
 /**
- * Gradebook: one row per learner (submission folder name), one score column per exercise, then
- * the total and the maximum total. An exercise that could not be graded (engine trouble) reads
- * `error` and counts for nothing: it needs a regrade, not a zero. Headers stay in English so
- * that import scripts can rely on them.
+ * dockgrade's own gradebook: one row per learner (with the roster's student id and name when
+ * `--roster` is given), one score column per exercise, the total, the maximum total (the same for
+ * every row) and a status. A cell with no score is empty, never a word or a silent 0: `status`
+ * says why (`error`: could not be graded, regrade; `incomplete`: an exercise was not handed in;
+ * `not-submitted`: a roster student with no submission). Headers stay in English so that import
+ * scripts can rely on them; a byte order mark lets Excel read accented names.
  */
-export function renderCsv(run: RunResult, _options?: unknown): string {
-  const exercises = [...new Set(run.results.map((result) => result.exercise))].sort(byText);
-  const learners = new Map<string, Map<string, SubmissionResult>>();
-  for (const result of run.results) {
-    const learner = result.learner;
-    const row = learners.get(learner) ?? new Map<string, SubmissionResult>();
-    row.set(result.exercise, result);
-    learners.set(learner, row);
-  }
-  const rows = [...learners.keys()].sort(byText).map((learner) => {
-    const graded = learners.get(learner)!;
-    const counted = [...graded.values()].filter((result) => result.status !== "error");
-    const cells = exercises.map((exercise) => {
-      const result = graded.get(exercise);
-      if (!result) return "";
-      return result.status === "error" ? "error" : result.score;
-    });
-    const total = counted.reduce((sum, result) => sum + result.score, 0);
-    const maxTotal = counted.reduce((sum, result) => sum + result.maxScore, 0);
-    return [asText(learner), ...cells, total, maxTotal];
-  });
-  return stringify([["learner", ...exercises, "total", "max_total"], ...rows]);
+export function renderCsv(run: RunView, options: Pick<ReportOptions, "roster">): string {
+  const book = gradebook(run, options.roster);
+  const withRoster = options.roster !== undefined;
+  const header = [
+    "learner",
+    ...(withRoster ? ["student_id", "student_name"] : []),
+    ...book.columns.map((column) => spreadsheetText(column.exercise)),
+    "total",
+    "max_total",
+    "status",
+  ];
+  const rows = book.rows.map((row) => [
+    spreadsheetText(row.learner ?? ""),
+    ...(withRoster ? [spreadsheetText(row.student?.id ?? ""), spreadsheetText(row.student?.name ?? "")] : []),
+    ...row.scores.map(gradeNumber),
+    gradeNumber(row.total),
+    gradeNumber(book.maxTotal),
+    row.status,
+  ]);
+  return BOM + stringify([header, ...rows], { record_delimiter: "windows" });
 }

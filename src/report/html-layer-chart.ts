@@ -13,8 +13,17 @@ const BASE_COLOUR = "#9e9e9e";
 const ADDED_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
 
 const WORDS = {
-  fr: { base: "couche de l'image de base", caption: "Couches de l'image, de la plus ancienne à la plus récente (échelle logarithmique) : en gris l'image de base, en couleur les couches ajoutées", added: "ajouté" },
-  en: { base: "base image layer", caption: "Image layers, oldest first (logarithmic scale): grey for the base image, colour for the added layers", added: "added" },
+  fr: {
+    base: "couche de l'image de base",
+    caption:
+      "Couches de l'image, de la plus ancienne à la plus récente (échelle logarithmique) : en gris l'image de base, en couleur les couches ajoutées",
+    added: "ajouté",
+  },
+  en: {
+    base: "base image layer",
+    caption: "Image layers, oldest first (logarithmic scale): grey for the base image, colour for the added layers",
+    added: "added",
+  },
 } as const;
 
 /**

@@ -29,6 +29,12 @@ pre.log { background: #1e1e1e; color: #eee; padding: .6rem; border-radius: 4px; 
 figure.layers { margin: 1rem 0 0; overflow-x: auto; }
 figure.layers figcaption { color: #555; font-size: .9em; }
 code { font-size: .9em; color: #555; }
+section.class { border: 1px solid #ddd; border-radius: 8px; padding: .6rem 1.2rem; margin: 1rem 0 1.5rem; background: #fafafa; }
+section.class h3 { font-size: 1.05rem; margin: .8rem 0 .2rem; }
+section.class h3 small { font-weight: normal; color: #555; }
+figure.class-chart { margin: .6rem 0 1rem; }
+figure.class-chart svg, figure.layers svg { max-width: 100%; height: auto; }
+figure.class-chart figcaption { color: #555; font-size: .9em; }
 `;
 
 export const PAGE_SCRIPT = html`

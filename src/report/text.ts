@@ -1,60 +1,108 @@
 import { formatDuration } from "../format.js";
 import type { Lang } from "../i18n.js";
-import type { CheckResult, RunResult, SubmissionResult } from "../grading/result.js";
+import { feedbackParts, partLine } from "./check-feedback.js";
+import type { CheckView, RunView, SubmissionView } from "./run-view.js";
 
-export const MARKS: Record<CheckResult["status"], string> = { pass: "✔", fail: "✘", skip: "–", error: "!" };
+export const MARKS: Record<CheckView["status"], string> = { pass: "✔", fail: "✘", skip: "–", error: "!" };
 
 const WORDS = {
-  fr: { expected: "attendu", actual: "obtenu", hint: "piste", build: "La construction de l'image a échoué", score: "Score", total: "Total" },
-  en: { expected: "expected", actual: "actual", hint: "hint", build: "The image build failed", score: "Score", total: "Total" },
+  fr: {
+    expected: "attendu",
+    actual: "obtenu",
+    hint: "piste",
+    build: "La construction de l'image a échoué",
+    score: "Score",
+    total: "Total",
+    notGraded: "non noté",
+    notGradedWhy:
+      "non noté : la correction n'a pas pu aboutir (ce n'est pas la faute de l'étudiant), à corriger de nouveau",
+  },
+  en: {
+    expected: "expected",
+    actual: "actual",
+    hint: "hint",
+    build: "The image build failed",
+    score: "Score",
+    total: "Total",
+    notGraded: "not graded",
+    notGradedWhy: "not graded: grading could not complete (not the learner's fault), grade again",
+  },
 } as const;
 
 function indent(text: string, prefix: string): string {
-  return text.split("\n").map((line) => prefix + line).join("\n");
+  return text
+    .split("\n")
+    .map((line) => prefix + line)
+    .join("\n");
 }
 
-function renderCheck(check: CheckResult, lang: Lang): string {
+function renderCheck(check: CheckView, lang: Lang): string {
   const words = WORDS[lang];
   const head = `  ${MARKS[check.status]} ${check.title} (${check.points}/${check.maxPoints})  [${check.id}]`;
   if (check.status === "pass") return head;
-  const lines = [head, indent(check.message, "      ")];
-  if (check.status === "fail" && check.expected !== undefined) lines.push(`      ${words.expected}: ${check.expected}`, `      ${words.actual}: ${check.actual ?? ""}`);
-  if (check.hint) lines.push(indent(`${words.hint}: ${check.hint}`, "      → ").replace(/^ {6}→ /, "      → "));
+  const lines = [head];
+  for (const part of feedbackParts(check, lang)) {
+    if (part.role === "hint") lines.push(indent(partLine(part), "      → ").replace(/^ {6}→ /, "      → "));
+    else lines.push(indent(partLine(part), "      "));
+  }
   return lines.join("\n");
 }
 
-function renderSubmission(result: SubmissionResult, lang: Lang): string {
+function renderSubmission(result: SubmissionView, lang: Lang): string {
   const words = WORDS[lang];
   const lines = [`${result.exercise} — ${result.exerciseTitle}`, `  ${result.submission}`];
   if (result.build.status === "failed") {
-    lines.push(`  ${words.build}:`, ...result.build.logExcerpt.map((line) => `    | ${line}`));
+    lines.push(
+      `  ${words.build}:`,
+      ...result.build.logExcerpt.flatMap((line) => line.split("\n")).map((line) => `    | ${line}`),
+    );
   }
   for (const check of result.checks) lines.push(renderCheck(check, lang));
   if (result.error) lines.push(`  ! ${result.error}`);
-  const reused = result.reused ? (lang === "fr" ? ", résultat précédent réutilisé : --force pour recorriger" : ", previous result reused: --force to grade again") : "";
-  lines.push(`  ${words.score}: ${result.score}/${result.maxScore}  (${formatDuration(result.durationMs)}${reused})`);
+  const from = result.reusedFrom;
+  const reused = result.reused
+    ? lang === "fr"
+      ? `, résultat ${from ? `du passage ${from.runId} (${from.gradedAt.slice(0, 16).replace("T", " ")})` : "précédent"} réutilisé : --force pour recorriger`
+      : `, result of ${from ? `run ${from.runId} (${from.gradedAt.slice(0, 16).replace("T", " ")})` : "a previous run"} reused: --force to grade again`
+    : "";
+  // A submission that could not be graded has no score: a partial one would read as a grade.
+  const score = result.status === "error" ? words.notGradedWhy : `${result.score}/${result.maxScore}`;
+  lines.push(`  ${words.score}: ${score}  (${formatDuration(result.durationMs)}${reused})`);
   return lines.join("\n");
 }
 
 /** One line per submission: who, which exercise, score, failed checks, time. */
-function renderSummary(run: RunResult, lang: Lang): string {
-  const head = lang === "fr" ? ["rendu", "exercice", "score", "échecs", "durée"] : ["submission", "exercise", "score", "failed", "time"];
+function renderSummary(run: RunView, lang: Lang): string {
+  const head =
+    lang === "fr"
+      ? ["rendu", "exercice", "score", "échecs", "durée"]
+      : ["submission", "exercise", "score", "failed", "time"];
   const rows = run.results.map((result) => [
     result.learner,
     result.exercise,
-    `${result.score}/${result.maxScore}`,
-    result.checks.filter((check) => check.status === "fail" || check.status === "error").map((check) => check.id).join(", ") || "—",
+    result.status === "error" ? WORDS[lang].notGraded : `${result.score}/${result.maxScore}`,
+    result.checks
+      .filter((check) => check.status === "fail" || check.status === "error")
+      .map((check) => check.id)
+      .join(", ") || "—",
     formatDuration(result.durationMs),
   ]);
   const widths = head.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd();
-  const score = run.results.reduce((sum, result) => sum + result.score, 0);
-  const max = run.results.reduce((sum, result) => sum + result.maxScore, 0);
-  return [line(head), ...rows.map(line), `${WORDS[lang].total}: ${score}/${max}`].join("\n");
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join("  ")
+      .trimEnd();
+  const graded = run.results.filter((result) => result.status !== "error");
+  const score = graded.reduce((sum, result) => sum + result.score, 0);
+  const max = graded.reduce((sum, result) => sum + result.maxScore, 0);
+  const notGraded = run.results.length - graded.length;
+  const total = `${WORDS[lang].total}: ${score}/${max}${notGraded > 0 ? ` (+ ${notGraded} ${WORDS[lang].notGraded})` : ""}`;
+  return [line(head), ...rows.map(line), total].join("\n");
 }
 
 /** Plain text for a terminal or a CI log. */
-export function renderText(run: RunResult, options: { lang: Lang }): string {
+export function renderText(run: RunView, options: { lang: Lang }): string {
   const blocks = run.results.map((result) => renderSubmission(result, options.lang));
   if (run.results.length > 1) blocks.push(renderSummary(run, options.lang));
   return `${blocks.join("\n\n")}\n`;

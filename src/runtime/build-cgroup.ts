@@ -12,7 +12,11 @@ export interface BuildCgroup {
 
 /** Where the pids controller lives: cgroup v1 has its own hierarchy, v2 one unified tree. */
 async function pidsRoot(): Promise<{ dir: string; unified: boolean } | undefined> {
-  const writable = (path: string) => access(path, constants.W_OK).then(() => true, () => false);
+  const writable = (path: string) =>
+    access(path, constants.W_OK).then(
+      () => true,
+      () => false,
+    );
   if (await writable(join(ROOT, "pids"))) return { dir: join(ROOT, "pids"), unified: false };
   if (await writable(join(ROOT, "cgroup.subtree_control"))) return { dir: ROOT, unified: true };
   return undefined;

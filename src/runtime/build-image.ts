@@ -1,7 +1,8 @@
 import type Docker from "dockerode";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ContextTooLarge, packBuildContext } from "./build-context.js";
-import { createdImageIds, type CreatedImages } from "./created-images.js";
+import { BuildStepReader, type BuildStep } from "./build-step-reader.js";
+import type { CreatedImages } from "./created-images.js";
 
 export interface BuildRequest {
   contextDir: string;
@@ -24,6 +25,8 @@ export interface BuildRequest {
   noCache?: boolean;
   /** Stops the build early (interruption); the time limit applies in any case. */
   signal?: AbortSignal;
+  /** Each step container and image as the build stream names it (the run journal), before the build ends. */
+  onStep?: (step: BuildStep) => void;
 }
 
 export interface BuildOutcome {
@@ -37,6 +40,8 @@ export interface BuildOutcome {
   fault?: "learner" | "engine";
   /** Images this build created, newest last, for clean-up. */
   created: CreatedImages;
+  /** The image the last stage was built from, as the builder resolved its FROM (short id). */
+  baseImageId?: string;
 }
 
 interface BuildEvent {
@@ -54,18 +59,21 @@ interface BuildEvent {
 export async function buildImage(docker: Docker, request: BuildRequest): Promise<BuildOutcome> {
   const started = Date.now();
   const log: string[] = [];
-  // Step headers and image ids, kept past the log cap so that clean-up finds every image created.
-  const idLines: string[] = [];
+  // The step's container is not labelled (build labels come last): follow it by its id. Read
+  // from the whole stream, past the log cap, so that clean-up finds every image created.
+  let stepContainer: string | undefined;
+  const steps = new BuildStepReader((step) => {
+    if (step.kind === "container") stepContainer = step.id;
+    request.onStep?.(step);
+  });
   let logBytes = 0;
   let truncated = false;
   const record = (text: string) => {
     // The builder colours a step's stderr: keep the text only.
     for (const line of text.replace(/\x1b\[[0-9;]*m/g, "").split("\n")) {
       if (line.trim() === "") continue;
-      const running = /^ ---> Running in ([0-9a-f]{12})$/.exec(line);
-      if (running) stepContainer = running[1];
+      steps.line(line);
       logBytes += line.length;
-      if (/^Step \d+\/\d+ :|^ ---> /.test(line)) idLines.push(line);
       if (logBytes <= request.logLimitBytes) log.push(line);
       else if (!truncated) {
         truncated = true;
@@ -76,12 +84,13 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
 
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), request.timeoutMs);
-  // The step's container is not labelled (build labels come last): follow it by its id.
-  let stepContainer: string | undefined;
   let diskExceeded: string | undefined;
   const diskWatch = setInterval(async () => {
     if (!stepContainer) return;
-    const info = (await docker.getContainer(stepContainer).inspect({ size: true } as Docker.ContainerInspectOptions).catch(() => undefined)) as { SizeRw?: number } | undefined;
+    const info = (await docker
+      .getContainer(stepContainer)
+      .inspect({ size: true } as Docker.ContainerInspectOptions)
+      .catch(() => undefined)) as { SizeRw?: number } | undefined;
     if ((info?.SizeRw ?? 0) > request.diskLimitBytes) {
       diskExceeded = `build step wrote ${((info?.SizeRw ?? 0) / 1e6).toFixed(0)} MB, over the ${(request.diskLimitBytes / 1e6).toFixed(0)} MB limit`;
       abort.abort();
@@ -124,27 +133,48 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
       );
     });
     if (!error && !imageId) imageId = (await docker.getImage(request.tag).inspect()).Id;
-    return { ok: !error, imageId: error ? undefined : imageId, log, error, fault: error ? "learner" : undefined, durationMs: Date.now() - started, created: createdImageIds(idLines) };
+    return {
+      ok: !error,
+      imageId: error ? undefined : imageId,
+      log,
+      error,
+      fault: error ? "learner" : undefined,
+      durationMs: Date.now() - started,
+      created: copyOf(steps.created),
+      baseImageId: steps.baseImageId,
+    };
   } catch (cause) {
     const timedOut = abort.signal.aborted && !request.signal?.aborted && !diskExceeded;
     const tooLarge = cause instanceof ContextTooLarge;
     const error = diskExceeded
       ? diskExceeded
       : timedOut
-      ? `build stopped after ${Math.round(request.timeoutMs / 1000)} s (time limit)`
-      : tooLarge
-        ? `build context refused: ${(cause.bytes / 1e6).toFixed(1)} MB, over the ${(cause.limitBytes / 1e6).toFixed(0)} MB limit (use .dockerignore)`
-        : cause instanceof Error
-          ? cause.message
-          : String(cause);
+        ? `build stopped after ${Math.round(request.timeoutMs / 1000)} s (time limit)`
+        : tooLarge
+          ? `build context refused: ${(cause.bytes / 1e6).toFixed(1)} MB, over the ${(cause.limitBytes / 1e6).toFixed(0)} MB limit (use .dockerignore)`
+          : cause instanceof Error
+            ? cause.message
+            : String(cause);
     const fault = timedOut || tooLarge || diskExceeded ? "learner" : "engine";
     if (stepContainer) await removeStepContainer(docker, stepContainer);
-    return { ok: false, log: [...log, error], error, fault, durationMs: Date.now() - started, created: createdImageIds(idLines) };
+    return {
+      ok: false,
+      log: [...log, error],
+      error,
+      fault,
+      durationMs: Date.now() - started,
+      created: copyOf(steps.created),
+      baseImageId: steps.baseImageId,
+    };
   } finally {
     clearTimeout(timer);
     clearInterval(diskWatch);
     request.signal?.removeEventListener("abort", interrupted);
   }
+}
+
+function copyOf(created: CreatedImages): CreatedImages {
+  return { own: [...created.own], shared: [...created.shared] };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type Docker from "dockerode";
+import { BuildStepReader } from "./build-step-reader.js";
 
 export interface CreatedImages {
   /** Made from the first dockgrade LABEL step on: this session's alone. */
@@ -7,28 +8,23 @@ export interface CreatedImages {
   shared: string[];
 }
 
-/**
- * The images a classic-builder build created, read from its log. The ` ---> <id>` after a FROM
- * step is the base image and the one after ` ---> Using cache` existed before: neither is ours.
- */
+function readLog(log: string[]): BuildStepReader {
+  const reader = new BuildStepReader();
+  for (const line of log) reader.line(line);
+  return reader;
+}
+
+/** The images a classic-builder build created, read from its log (see BuildStepReader). */
 export function createdImageIds(log: string[]): CreatedImages {
-  const created: CreatedImages = { own: [], shared: [] };
-  let stepIsFrom = false;
-  let labelled = false;
-  let previous = "";
-  for (const line of log) {
-    const step = /^Step \d+\/\d+ : (\w+)(.*)$/.exec(line);
-    if (step) {
-      stepIsFrom = step[1]!.toUpperCase() === "FROM";
-      // A new stage starts unlabelled: only the last stage gets the build labels.
-      if (stepIsFrom) labelled = false;
-      if (step[1]!.toUpperCase() === "LABEL" && /^\s*"?io\.dockgrade\./.test(step[2]!)) labelled = true;
-    }
-    const id = /^ ---> ([0-9a-f]{12})$/.exec(line)?.[1];
-    if (id && !stepIsFrom && previous !== " ---> Using cache") (labelled ? created.own : created.shared).push(id);
-    previous = line;
-  }
-  return created;
+  return readLog(log).created;
+}
+
+/**
+ * The image the last stage was really built from: the id the classic builder prints after the
+ * last FROM step, with build arguments and stage names already resolved by the builder.
+ */
+export function finalBaseImageId(log: string[]): string | undefined {
+  return readLog(log).baseImageId;
 }
 
 /** Images whose removal was refused because another session's image was built on them. */
@@ -40,8 +36,16 @@ const blocked = new Map<string, string>();
  * another session's build used it as cache, removal waits for `retryBlockedRemovals`. With
  * `pruneParents`, the engine also removes the untagged steps below it that nothing else rests on.
  */
-export async function removeOwnImage(docker: Docker, id: string, namespace: string, options: { pruneParents?: boolean } = {}): Promise<boolean> {
-  const info = await docker.getImage(id).inspect().catch(() => undefined);
+export async function removeOwnImage(
+  docker: Docker,
+  id: string,
+  namespace: string,
+  options: { pruneParents?: boolean } = {},
+): Promise<boolean> {
+  const info = await docker
+    .getImage(id)
+    .inspect()
+    .catch(() => undefined);
   if (!info) {
     blocked.delete(id);
     return false;
@@ -77,7 +81,10 @@ export async function releaseBuildCache(docker: Docker): Promise<number> {
       const gone = await docker
         .getImage(id)
         .remove({ noprune: true })
-        .then(() => true, (error: { statusCode?: number }) => error.statusCode === 404);
+        .then(
+          () => true,
+          (error: { statusCode?: number }) => error.statusCode === 404,
+        );
       if (gone) {
         sharedCache.delete(id);
         removed += 1;

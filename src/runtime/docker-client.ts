@@ -24,7 +24,11 @@ export async function probeEngine(docker: Docker, timeoutMs = 3000): Promise<Eng
   const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), timeoutMs).unref());
   const answer = docker
     .version()
-    .then((version) => ({ version: version.Version, apiVersion: version.ApiVersion, os: `${version.Os}/${version.Arch}` }))
+    .then((version) => ({
+      version: version.Version,
+      apiVersion: version.ApiVersion,
+      os: `${version.Os}/${version.Arch}`,
+    }))
     .catch(() => undefined);
   return Promise.race([answer, timeout]);
 }

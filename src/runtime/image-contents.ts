@@ -9,7 +9,10 @@ import { readOverlayLayerFiles } from "./overlay-layers.js";
 const CONTENT_LIMIT = 64 * 1024;
 
 /** Walks a tar stream; `onEntry` sees each header and may read the body (it is drained otherwise). */
-async function walkTar(stream: NodeJS.ReadableStream, onEntry: (header: Header, body: Readable) => Promise<void>): Promise<void> {
+async function walkTar(
+  stream: NodeJS.ReadableStream,
+  onEntry: (header: Header, body: Readable) => Promise<void>,
+): Promise<void> {
   const reader = extract();
   reader.on("entry", (header, source, next) => {
     // Entry bodies are streamx streams (no readableEnded): listen for the end from the start.
@@ -108,9 +111,16 @@ export async function readLayerFiles(docker: Docker, imageId: string): Promise<L
  * the layers `scope` selects (the others' lists are empty): from the engine's layer folders
  * when they can be read, else from `docker save`.
  */
-export async function readImageLayers(docker: Docker, image: ImageFacts, base: ImageFacts | undefined, scope: "all" | "added" = "all"): Promise<LayerFiles[]> {
+export async function readImageLayers(
+  docker: Docker,
+  image: ImageFacts,
+  base: ImageFacts | undefined,
+  scope: "all" | "added" = "all",
+): Promise<LayerFiles[]> {
   const isBase = (index: number) => base?.layers[index] === image.layers[index];
-  const files = (await readOverlayLayerFiles(docker, image.id, (index) => scope === "all" || !isBase(index))) ?? (await readLayerFiles(docker, image.id));
+  const files =
+    (await readOverlayLayerFiles(docker, image.id, (index) => scope === "all" || !isBase(index))) ??
+    (await readLayerFiles(docker, image.id));
   const steps = layerSteps(image.history, image.layers.length);
   return image.layers.map((diffId, index) => ({
     diffId,

@@ -17,14 +17,17 @@ export async function readImageFacts(docker: Docker, ref: string): Promise<Image
   const image = docker.getImage(ref);
   const inspect = await image.inspect().catch(() => undefined);
   if (!inspect) return undefined;
-  const rawHistory = (await image.history()) as { CreatedBy: string; Size: number }[];
+  const rawHistory = (await image.history()) as { Id?: string; CreatedBy: string; Size: number }[];
   const history: HistoryEntry[] = rawHistory.map((step) => ({
+    id: step.Id,
     createdBy: step.CreatedBy ?? "",
     sizeBytes: step.Size ?? 0,
     isLayer: stepMakesLayer(step.CreatedBy ?? "") || (step.Size ?? 0) > 0,
   }));
   const config = inspect.Config;
-  const health = (config as { Healthcheck?: { Test?: string[]; Interval?: number; Timeout?: number; Retries?: number } }).Healthcheck;
+  const health = (
+    config as { Healthcheck?: { Test?: string[]; Interval?: number; Timeout?: number; Retries?: number } }
+  ).Healthcheck;
   return {
     id: inspect.Id,
     sizeBytes: inspect.Size,
@@ -39,7 +42,9 @@ export async function readImageFacts(docker: Docker, ref: string): Promise<Image
       cmd: (config.Cmd as string[] | null) ?? null,
       entrypoint: (config.Entrypoint as string[] | null) ?? null,
       volumes: Object.keys(config.Volumes ?? {}),
-      healthcheck: health?.Test ? { test: health.Test, intervalNs: health.Interval, timeoutNs: health.Timeout, retries: health.Retries } : null,
+      healthcheck: health?.Test
+        ? { test: health.Test, intervalNs: health.Interval, timeoutNs: health.Timeout, retries: health.Retries }
+        : null,
     },
   };
 }

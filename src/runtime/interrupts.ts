@@ -1,5 +1,7 @@
 /** Clean-ups to run when the process is interrupted; each session registers itself while it lives. */
 const pending = new Set<() => Promise<void>>();
+/** Clean-ups of the whole run, once the sessions' are done (the build cache, the run journal). */
+const finally_ = new Set<() => Promise<void>>();
 let installed = false;
 let interrupted = false;
 
@@ -13,11 +15,19 @@ export function onInterrupt(cleanup: () => Promise<void>): () => void {
   return () => pending.delete(cleanup);
 }
 
+/** Runs `cleanup` on interruption after every session's own clean-up. */
+export function onInterruptFinally(cleanup: () => Promise<void>): () => void {
+  finally_.add(cleanup);
+  return () => finally_.delete(cleanup);
+}
+
 /**
  * On SIGINT/SIGTERM/SIGHUP, removes what running sessions created, then exits (130/143/129). Called by the
  * entry points only: a library does not take over a process's signals on import.
  */
-export function installInterruptCleanup(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
+export function installInterruptCleanup(
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): void {
   if (installed) return;
   installed = true;
   let cleaning = false;
@@ -34,6 +44,7 @@ export function installInterruptCleanup(log: (line: string) => void = (line) => 
       log(`\n${signal}: nettoyage en cours / cleaning up (${pending.size})…`);
       const watchdog = setTimeout(() => process.exit(code), 30_000);
       await Promise.allSettled([...pending].map((cleanup) => cleanup()));
+      await Promise.allSettled([...finally_].map((cleanup) => cleanup()));
       clearTimeout(watchdog);
       process.exit(code);
     });

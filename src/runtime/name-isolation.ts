@@ -1,3 +1,11 @@
+/** `docker.io/library/x` and `docker.io/x` are `x`; `docker.io/alice/x` is `alice/x`. */
+function shortDockerHubName(ref: string): string {
+  const rest = /^(?:index\.)?docker\.io\/(.+)$/.exec(ref)?.[1];
+  if (!rest) return ref;
+  const official = /^library\/([^/]+)$/.exec(rest.split(/[:@]/)[0]!) ? rest.slice("library/".length) : undefined;
+  return official ?? rest;
+}
+
 /**
  * Gives each submission its own image namespace: the learner's `mon-app:v1` becomes
  * `dockgrade-<session>/mon-app:v1` on the engine, so two submissions graded at once never see
@@ -7,10 +15,22 @@ export class NameIsolation {
   private readonly repositories = new Set<string>();
   private readonly containers = new Map<string, string>();
 
-  constructor(readonly prefix: string) {}
+  /**
+   * @param containerScope A label filter (`key=value`) that every container of the submission
+   *   carries: what `docker ps` may list.
+   */
+  constructor(
+    readonly prefix: string,
+    readonly containerScope?: string,
+  ) {}
 
-  /** Splits `repo[:tag][@digest]`; a colon inside a registry host (`host:5000/x`) is not a tag. */
+  /**
+   * Splits `repo[:tag][@digest]`; a colon inside a registry host (`host:5000/x`) is not a tag.
+   * Docker Hub's long forms name the same image as the short one (`docker.io/library/mon-app` is
+   * `mon-app`): the repository is given in its short form.
+   */
   static split(ref: string): { repository: string; suffix: string } {
+    ref = shortDockerHubName(ref);
     const at = ref.indexOf("@");
     const withoutDigest = at >= 0 ? ref.slice(0, at) : ref;
     const digest = at >= 0 ? ref.slice(at) : "";

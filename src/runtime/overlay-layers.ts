@@ -10,7 +10,9 @@ async function walkLayer(root: string): Promise<LayerFile[]> {
   const seenInodes = new Set<number>();
   const visit = async (dir: string, imagePath: string): Promise<void> => {
     // In name order, as the engine's tar walks a layer: the first name of a hard link holds the bytes.
-    const entries: Dirent[] = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries: Dirent[] = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
     for (const entry of entries) {
       const path = posix.join(imagePath, entry.name);
       const full = join(dir, entry.name);
@@ -41,8 +43,15 @@ async function walkLayer(root: string): Promise<LayerFile[]> {
  * folders cannot be read (a remote engine, Docker Desktop's VM, not root, another storage
  * driver): the caller falls back to `docker save`.
  */
-export async function readOverlayLayerFiles(docker: Docker, imageId: string, wanted: (index: number) => boolean): Promise<LayerFile[][] | undefined> {
-  const info = await docker.getImage(imageId).inspect().catch(() => undefined);
+export async function readOverlayLayerFiles(
+  docker: Docker,
+  imageId: string,
+  wanted: (index: number) => boolean,
+): Promise<LayerFile[][] | undefined> {
+  const info = await docker
+    .getImage(imageId)
+    .inspect()
+    .catch(() => undefined);
   // dockerode types GraphDriver.Data after devicemapper; overlay2 gives the layer folders.
   const driver = info?.GraphDriver as { Name?: string; Data?: { UpperDir?: string; LowerDir?: string } } | undefined;
   const upper = driver?.Data?.UpperDir;

@@ -1,10 +1,8 @@
-import { GenericContainer, type StartedTestContainer, type WaitStrategy } from "testcontainers";
+import type Docker from "dockerode";
+import { GenericContainer, type WaitStrategy } from "testcontainers";
 
-export interface SandboxLimits {
-  memoryBytes: number;
-  cpus: number;
-  pids: number;
-}
+import { stoppedBeforePortsBound, type ContainerHandle } from "./running-container.js";
+import { sandboxHostConfig, type SandboxLimits } from "./sandbox-limits.js";
 
 /** Grading decides what "ready" means (health, HTTP...), so start-up waits for nothing more than "started". */
 class StartedOnly implements WaitStrategy {
@@ -30,19 +28,7 @@ class StartedOnly implements WaitStrategy {
 export class SandboxedContainer extends GenericContainer {
   constructor(image: string, limits: SandboxLimits) {
     super(image);
-    this.hostConfig = {
-      ...this.hostConfig,
-      Privileged: false,
-      CapDrop: ["NET_RAW", "MKNOD", "AUDIT_WRITE", "SYS_CHROOT", "SETFCAP"],
-      SecurityOpt: ["no-new-privileges"],
-      Memory: limits.memoryBytes,
-      MemorySwap: limits.memoryBytes,
-      NanoCpus: Math.round(limits.cpus * 1e9),
-      PidsLimit: limits.pids,
-      Binds: [],
-      Mounts: [],
-      LogConfig: { Type: "json-file", Config: { "max-size": "1m", "max-file": "1" } },
-    };
+    this.hostConfig = { ...this.hostConfig, ...sandboxHostConfig(limits) };
     this.withWaitStrategy(new StartedOnly());
     this.withPullPolicy({ shouldPull: () => false });
   }
@@ -57,9 +43,27 @@ export interface StartRequest {
   env: Record<string, string>;
   network: boolean;
   startupTimeoutMs: number;
+  /** Replaces the image's HEALTHCHECK (times in milliseconds). */
+  healthCheck?: {
+    test: ["CMD-SHELL", string] | ["CMD", ...string[]];
+    interval: number;
+    timeout: number;
+    retries: number;
+  };
+  /** Files written into the container before it starts. */
+  files?: { content: string; target: string }[];
 }
 
-export async function startSandboxedContainer(request: StartRequest): Promise<StartedTestContainer> {
+/** testcontainers' error when the published ports were not bound within its 10 s. */
+const PORTS_NOT_BOUND = /waiting for container ports to be bound/;
+
+/**
+ * Starts the container. One that stops at once (a crash at start-up; on a loaded machine, before
+ * the engine is first asked for its ports) never binds its ports: testcontainers then gives up
+ * after 10 s, but the container's stop is what grading reads (exit code, last lines), not an
+ * error. Any other failure removes what was created (it is not on the session's stack yet).
+ */
+export async function startSandboxedContainer(request: StartRequest, docker: Docker): Promise<ContainerHandle> {
   const container = new SandboxedContainer(request.image, request.limits)
     .withName(request.name)
     .withLabels(request.labels)
@@ -67,5 +71,19 @@ export async function startSandboxedContainer(request: StartRequest): Promise<St
     .withStartupTimeout(request.startupTimeoutMs);
   if (request.ports.length > 0) container.withExposedPorts(...request.ports);
   if (!request.network) container.withNetworkMode("none");
-  return container.start();
+  if (request.healthCheck) container.withHealthCheck(request.healthCheck);
+  if (request.files) container.withCopyContentToContainer(request.files);
+  try {
+    return await container.start();
+  } catch (error) {
+    const created = docker.getContainer(request.name);
+    const state = await created.inspect().then(
+      (info) => ({ id: info.Id, running: info.State.Running }),
+      () => undefined,
+    );
+    if (state && !state.running && error instanceof Error && PORTS_NOT_BOUND.test(error.message))
+      return stoppedBeforePortsBound(state.id);
+    if (state) await created.remove({ force: true, v: true }).catch(() => undefined);
+    throw error;
+  }
 }

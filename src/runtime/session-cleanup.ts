@@ -6,11 +6,7 @@ import { buildLabels, LABEL_SESSION } from "./labels.js";
 export interface SessionObjects {
   runId: string;
   sessionId: string;
-  /** Images the session's builds reported creating, oldest first. */
-  createdImageIds: string[];
 }
-
-
 /** Containers with the session's label; an aborted build's own container goes a moment later. */
 async function removeContainers(docker: Docker, filter: { label: string[] }): Promise<void> {
   for (let attempt = 0; attempt < 20; attempt += 1) {
@@ -24,7 +20,9 @@ async function removeContainers(docker: Docker, filter: { label: string[] }): Pr
 
 /** Images with the session's build label, also those of a build stopped before it reported them. */
 async function removeBuiltImages(docker: Docker, objects: SessionObjects, namespace: string): Promise<void> {
-  const filters = { label: Object.entries(buildLabels(objects.runId, objects.sessionId)).map(([key, value]) => `${key}=${value}`) };
+  const filters = {
+    label: Object.entries(buildLabels(objects.runId, objects.sessionId)).map(([key, value]) => `${key}=${value}`),
+  };
   const images = await docker.listImages({ all: true, filters }).catch(() => []);
   for (const image of images) await removeOwnImage(docker, image.Id, namespace);
 }
@@ -39,9 +37,13 @@ export async function removeSessionObjects(docker: Docker, objects: SessionObjec
   await removeContainers(docker, sessionFilter);
   const images = await docker.listImages({ all: false }).catch(() => []);
   const ownTags = images.flatMap((image) => (image.RepoTags ?? []).filter((tag) => tag.startsWith(namespace)));
-  for (const tag of ownTags) await docker.getImage(tag).remove({ noprune: true }).catch(() => undefined);
+  for (const tag of ownTags)
+    await docker
+      .getImage(tag)
+      .remove({ noprune: true })
+      .catch(() => undefined);
   const labelled = await docker.listImages({ all: true, filters: sessionFilter }).catch(() => []);
-  for (const id of [...labelled.map((image) => image.Id), ...[...objects.createdImageIds].reverse()]) await removeOwnImage(docker, id, namespace);
+  for (const image of labelled) await removeOwnImage(docker, image.Id, namespace);
   await removeBuiltImages(docker, objects, namespace);
   await retryBlockedRemovals(docker);
 }
