@@ -13,25 +13,42 @@ describe("dockgrade grade (CLI)", () => {
     expect(run.stdout).toMatch(/Score: (\d+)\/\1 /);
     // Standard error carries only the live verdicts, the Dockerfile's own check first, before the build.
     const live = run.stderr.trimEnd().split("\n");
-    expect(live).toHaveLength(4);
+    expect(live).toHaveLength(5);
     expect(live[0]).toMatch(/^ {2}✔ L'image de base est épinglée sur une version à \d+(\.\d)? m?s$/);
     for (const line of live) expect(line).toMatch(/^ {2}✔ .* à \d+(\.\d)? m?s$/);
   });
 
   it("prints exactly one JSON document and exits 1 when a check fails", async () => {
-    const run = await runCli(["grade", TAGS, `${TAGS}/solution`, `${TAGS}/fixtures/tag-oublie`, "--format", "json", "--lang", "en"]);
+    const run = await runCli([
+      "grade",
+      TAGS,
+      `${TAGS}/solution`,
+      `${TAGS}/fixtures/tag-oublie`,
+      "--format",
+      "json",
+      "--lang",
+      "en",
+    ]);
     expect(run.code).toBe(1);
     const document = JSON.parse(run.stdout) as { results: Record<string, unknown>[] };
     expect(document.results).toHaveLength(2);
     const [solution, fixture] = document.results as any[];
-    expect(solution).toMatchObject({ exercise: "03-images-conteneurs/01-tags", submission: `${TAGS}/solution`, status: "passed" });
+    expect(solution).toMatchObject({
+      exercise: "03-images-conteneurs/01-tags",
+      submission: `${TAGS}/solution`,
+      status: "passed",
+    });
     expect(solution.score).toBe(solution.maxScore);
     expect(fixture).toMatchObject({ status: "failed", score: solution.maxScore - 6, maxScore: solution.maxScore });
     for (const key of ["durationMs", "checks"]) expect(fixture).toHaveProperty(key);
     const tags = fixture.checks.find((check: any) => check.id === "tags");
     expect(tags).toMatchObject({ kind: "image.tags", status: "fail", points: 0, maxPoints: 6 });
-    expect(tags.message).toContain("registry.example.com/mon-app:v1");
-    expect(Object.keys(tags)).toEqual(expect.arrayContaining(["id", "kind", "title", "status", "points", "maxPoints", "message"]));
+    // Results keep both languages; a report picks one when it is rendered.
+    expect(tags.message.en).toContain("Not found: registry.example.com/mon-app:v1");
+    expect(tags.message.fr).toContain("Introuvable : registry.example.com/mon-app:v1");
+    expect(Object.keys(tags)).toEqual(
+      expect.arrayContaining(["id", "kind", "title", "status", "points", "maxPoints", "message"]),
+    );
   });
 
   it("reports a spec error with file, line and field, and exits 2", async () => {
@@ -63,7 +80,9 @@ describe("dockgrade grade (CLI)", () => {
   });
 
   it("says how to start an engine when none answers, with exit 2", async () => {
-    const run = await runCli(["grade", TAGS, `${TAGS}/solution`], { env: { DOCKER_HOST: "unix:///nonexistent/docker.sock" } });
+    const run = await runCli(["grade", TAGS, `${TAGS}/solution`], {
+      env: { DOCKER_HOST: "unix:///nonexistent/docker.sock" },
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("dockgrade doctor --fix");
     expect(run.stderr).not.toMatch(/\n\s+at /);

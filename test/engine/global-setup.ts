@@ -31,7 +31,9 @@ async function removeDanglingSince(docker: Docker, since: number): Promise<void>
   for (;;) {
     const dangling = await docker.listImages({ all: false, filters: { dangling: ["true"] } });
     const recent = dangling.filter((image) => image.Created >= since);
-    const removed = await Promise.allSettled(recent.map((image) => docker.getImage(image.Id).remove({ noprune: true })));
+    const removed = await Promise.allSettled(
+      recent.map((image) => docker.getImage(image.Id).remove({ noprune: true })),
+    );
     if (!removed.some((outcome) => outcome.status === "fulfilled")) return;
   }
 }
@@ -49,7 +51,10 @@ export async function setup(): Promise<() => Promise<void>> {
     await removeDanglingSince(docker, startedAt);
     const after = await managedIds(docker);
     const left = Object.fromEntries(
-      Object.entries(after).map(([kind, ids]) => [kind, ids.filter((id) => !before[kind as keyof typeof before].includes(id))]),
+      Object.entries(after).map(([kind, ids]) => [
+        kind,
+        ids.filter((id) => !before[kind as keyof typeof before].includes(id)),
+      ]),
     ) as typeof after;
     const count = Object.values(left).flat().length;
     if (count === 0) return;

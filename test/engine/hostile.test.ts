@@ -8,7 +8,7 @@ import { gradeSubmission } from "../../src/grading/grade-submission.js";
 import { releaseBuildCache } from "../../src/runtime/created-images.js";
 import { probeEngine } from "../../src/runtime/docker-client.js";
 import { countManagedObjects } from "../../src/runtime/remove-managed.js";
-import { loadExercise, type LoadedExercise } from "../../src/spec/load-exercise.js";
+import { loadExercise, type LoadedExercise } from "../../src/exercise/load-exercise.js";
 import { docker, runId } from "../support/engine.js";
 
 const CORPUS = "test/hostile";
@@ -33,7 +33,10 @@ interface HostileCase {
 function hostileCases(): HostileCase[] {
   return readdirSync(CORPUS, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(CORPUS, entry.name, "expected.yaml")))
-    .map((entry) => ({ name: entry.name, ...(parse(readFileSync(join(CORPUS, entry.name, "expected.yaml"), "utf8")) as Omit<HostileCase, "name">) }))
+    .map((entry) => ({
+      name: entry.name,
+      ...(parse(readFileSync(join(CORPUS, entry.name, "expected.yaml"), "utf8")) as Omit<HostileCase, "name">),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -72,7 +75,9 @@ async function prepareSubmission(hostile: HostileCase): Promise<string> {
 function durationBoundMs(loaded: LoadedExercise): number {
   const { limits, checks } = loaded.spec;
   const cleanUpMarginSeconds = 30;
-  return (limits.buildSeconds + limits.startSeconds + checks.length * limits.checkSeconds + cleanUpMarginSeconds) * 1000;
+  return (
+    (limits.buildSeconds + limits.startSeconds + checks.length * limits.checkSeconds + cleanUpMarginSeconds) * 1000
+  );
 }
 
 // Sequentially: each case stresses the machine (2 cores) on purpose.
@@ -85,11 +90,13 @@ describe("hostile submissions", () => {
     const caseRunId = `${runId}-${hostile.name}`;
     const dir = await prepareSubmission(hostile);
 
-    const result = await gradeSubmission(exercise, dir, { docker, runId: caseRunId, lang: "fr", buildNetwork: "none" });
+    const result = await gradeSubmission(exercise, dir, { docker, runId: caseRunId, buildNetwork: "none" });
 
     const failed = result.checks.filter((check) => check.status === "fail").map((check) => check.id);
     const verdict = `${result.status} ${result.score}/${result.maxScore}${failed.length > 0 ? ` (fails ${failed.join(", ")})` : ""}`;
-    console.log(`[hostile] ${hostile.name}: ${verdict}, ${(result.durationMs / 1000).toFixed(1)} s, build ${result.build.status}`);
+    console.log(
+      `[hostile] ${hostile.name}: ${verdict}, ${(result.durationMs / 1000).toFixed(1)} s, build ${result.build.status}`,
+    );
 
     expect(result.checks.filter((check) => check.status === "error")).toEqual([]);
     const mayFail = hostile.mayFail ?? [];

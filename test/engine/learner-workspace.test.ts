@@ -13,7 +13,8 @@ async function workspaceWith(files: string): Promise<string> {
   const dir = join(await mkdtemp(join(tmpdir(), "dockgrade-learner-")), "ws");
   const init = await runCli(["init", EXERCISE, dir]);
   expect(init.code, init.stderr).toBe(0);
-  for (const name of await readdir(files)) if (name !== "expected.yaml") await cp(join(files, name), join(dir, name), { recursive: true });
+  for (const name of await readdir(files))
+    if (name !== "expected.yaml") await cp(join(files, name), join(dir, name), { recursive: true });
   const install = await runProgram(npm, ["install", "--no-audit", "--no-fund", "--offline"], { cwd: dir });
   expect(install.code, install.stderr).toBe(0);
   return dir;

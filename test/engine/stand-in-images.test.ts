@@ -7,7 +7,7 @@ import {
   hasStandInRecipe,
   isStandIn,
   standInRecipes,
-} from "../../src/runtime/stand-in-images.js";
+} from "../../src/runtime/engine-setup/stand-in-images.js";
 
 const docker = new Docker();
 
@@ -27,7 +27,7 @@ async function runOnce(image: string, cmd: string[]): Promise<{ exitCode: number
 /** Without a TTY, docker multiplexes the log: 8-byte header (stream, 0, 0, 0, big-endian length), then the payload. */
 function parseFrames(logs: Buffer): string {
   let text = "";
-  for (let offset = 0; offset + 8 <= logs.length; ) {
+  for (let offset = 0; offset + 8 <= logs.length;) {
     const length = logs.readUInt32BE(offset + 4);
     text += logs.subarray(offset + 8, offset + 8 + length).toString("utf8");
     offset += 8 + length;
@@ -64,7 +64,10 @@ describe("stand-in images", () => {
       const run = await runOnce(tag, ["sh", "-c", "echo ok && stat -c %a /tmp && adduser -D app && id app"]);
       expect(run).toEqual({ exitCode: 0, output: "ok\n1777\nuid=1000(app) gid=1000(app) groups=1000(app)\n" });
     } finally {
-      await docker.getImage(tag).remove({ force: true }).catch(() => undefined);
+      await docker
+        .getImage(tag)
+        .remove({ force: true })
+        .catch(() => undefined);
     }
   });
 

@@ -2,6 +2,7 @@ import { mkdtemp } from "node:fs/promises";
 import { createConnection, createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { engineSocket } from "./engine-socket.js";
 
 export interface EngineProxy {
   /** `unix://...`, for DOCKER_HOST. */
@@ -11,7 +12,7 @@ export interface EngineProxy {
 }
 
 /** A unix socket forwarding to the real engine's, that a test can cut in the middle of a run. */
-export async function engineProxy(target = "/var/run/docker.sock"): Promise<EngineProxy> {
+export async function engineProxy(target = engineSocket()): Promise<EngineProxy> {
   const path = join(await mkdtemp(join(tmpdir(), "dockgrade-proxy-")), "docker.sock");
   const sockets = new Set<Socket>();
   const server = createServer((client) => {

@@ -1,11 +1,24 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { exerciseJsonSchema } from "../../src/spec/exercise-schema.js";
-import { loadExercise } from "../../src/spec/load-exercise.js";
+import { exerciseJsonSchema } from "../../src/exercise/exercise-schema.js";
+import { loadExercise } from "../../src/exercise/load-exercise.js";
 import { graders } from "../../graders/index.js";
 import { bundledExercises, gradingCases } from "../support/exercise-cases.js";
 
 const EXERCISES = bundledExercises();
+
+/** The hostile corpus's cases and the checks each must fail. */
+function hostileCases(): { name: string; fails: string[] }[] {
+  return readdirSync("test/hostile", { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join("test/hostile", entry.name, "expected.yaml")))
+    .map((entry) => ({
+      name: entry.name,
+      fails: (parse(readFileSync(join("test/hostile", entry.name, "expected.yaml"), "utf8")) as { fails: string[] })
+        .fails,
+    }));
+}
 
 describe("bundled exercises", () => {
   it.each(EXERCISES)("%s: its spec loads and every fixture declares checks that exist", async (dir) => {
@@ -17,15 +30,23 @@ describe("bundled exercises", () => {
   });
 
   it("has the five exercises of chapter 03", () => {
-    expect(EXERCISES.map((dir) => dir.split("/").at(-1))).toEqual(["01-tags", "02-couches", "03-cache", "04-sante", "05-inspection"]);
+    expect(EXERCISES.map((dir) => dir.split("/").at(-1))).toEqual([
+      "01-tags",
+      "02-couches",
+      "03-cache",
+      "04-sante",
+      "05-inspection",
+    ]);
   });
 
-  it("proves every check kind can fail: some fixture declares a failure of each kind", async () => {
+  it("proves every check kind can fail: some fixture graded for real declares a failure of each kind", async () => {
     const failingKinds = new Set<string>();
-    for (const dir of EXERCISES) {
+    // The bundled exercises' fixtures, and the hostile corpus (graded for real by hostile.test.ts).
+    for (const dir of [...EXERCISES, "test/hostile"]) {
       const { spec } = await loadExercise(dir);
       const kindOf = new Map(spec.checks.map((check) => [check.id, check.kind]));
-      for (const grading of gradingCases(dir)) for (const id of grading.fails) failingKinds.add(kindOf.get(id)!);
+      const cases = dir === "test/hostile" ? hostileCases() : gradingCases(dir);
+      for (const grading of cases) for (const id of grading.fails) failingKinds.add(kindOf.get(id)!);
     }
     expect([...graders.map((grader) => grader.kind)].filter((kind) => !failingKinds.has(kind))).toEqual([]);
   });

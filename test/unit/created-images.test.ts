@@ -20,10 +20,13 @@ describe("createdImageIds", () => {
       "Step 6/7 : RUN true",
       " ---> Running in 1a2b3c4d5e6f",
       " ---> 111111111111",
-      'Step 7/7 : LABEL "io.dockgrade.build"=\'s1\'',
+      "Step 7/7 : LABEL \"io.dockgrade.build\"='s1'",
       " ---> Running in 2a2b3c4d5e6f",
       " ---> 222222222222",
     ];
-    expect(createdImageIds(log)).toEqual({ shared: ["41c4ff919a52", "bd1f0e25f1c0", "111111111111"], own: ["222222222222"] });
+    expect(createdImageIds(log)).toEqual({
+      shared: ["41c4ff919a52", "bd1f0e25f1c0", "111111111111"],
+      own: ["222222222222"],
+    });
   });
 });

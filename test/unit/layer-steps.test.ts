@@ -4,7 +4,11 @@ import { imageFacts } from "../support/fake-context.js";
 
 describe("summarizeLayers", () => {
   it("pairs each layer with the step that made it and marks the base's", () => {
-    const base = imageFacts({ id: "base", layers: ["l0"], history: [{ createdBy: "", sizeBytes: 146e6, isLayer: true }] });
+    const base = imageFacts({
+      id: "base",
+      layers: ["l0"],
+      history: [{ createdBy: "", sizeBytes: 146e6, isLayer: true }],
+    });
     const image = imageFacts({
       id: "img",
       layers: ["l0", "l1", "l2"],

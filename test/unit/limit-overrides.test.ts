@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseLimitOverrides } from "../../src/cli/grade-command.js";
+import { parseLimitOverrides } from "../../src/cli/limit-overrides.js";
 
 describe("--limit overrides", () => {
   it("reads name=value pairs and keeps only those given", () => {

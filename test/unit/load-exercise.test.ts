@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SpecError } from "../../src/errors.js";
-import { loadExercise } from "../../src/spec/load-exercise.js";
+import { loadExercise } from "../../src/exercise/load-exercise.js";
 
 const VALID = `id: 03-x/01-y
 title: {fr: Titre, en: Title}
@@ -61,8 +61,12 @@ describe("loadExercise", () => {
       expect.stringMatching(/:11 checks\[1\]\.kind: unknown check kind "image.colour" \(known: .*image\.tags/),
     ]);
     expect((await problemsOf(VALID.replace("max: 3", "maxi: 3")))[0]).toMatch(/:13 checks\[1\]\.maxi: unknown field$/);
-    expect(await problemsOf(VALID.replace("id: couches", "id: base"))).toEqual([expect.stringMatching(/:10 checks\[1\]\.id: duplicate id "base"/)]);
-    expect(await problemsOf(VALID.replace("points: 3", "points: 4"))).toEqual([expect.stringMatching(/:3 points: is 4 but the checks' points add up to 3/)]);
+    expect(await problemsOf(VALID.replace("id: couches", "id: base"))).toEqual([
+      expect.stringMatching(/:10 checks\[1\]\.id: duplicate id "base"/),
+    ]);
+    expect(await problemsOf(VALID.replace("points: 3", "points: 4"))).toEqual([
+      expect.stringMatching(/:3 points: is 4 but the checks' points add up to 3/),
+    ]);
   });
 
   it("reports malformed YAML with its line", async () => {

@@ -8,6 +8,15 @@ describe("NameIsolation", () => {
     expect(NameIsolation.split("app@sha256:abc")).toEqual({ repository: "app", suffix: "@sha256:abc" });
   });
 
+  it("reads Docker Hub's long names as the short ones Docker takes them for", () => {
+    for (const ref of ["docker.io/library/mon-app:v1", "docker.io/mon-app:v1", "index.docker.io/library/mon-app:v1"])
+      expect(NameIsolation.split(ref)).toEqual({ repository: "mon-app", suffix: ":v1" });
+    expect(NameIsolation.split("docker.io/alice/app")).toEqual({ repository: "alice/app", suffix: "" });
+    expect(NameIsolation.split("registry.example.com/mon-app:v1").repository).toBe("registry.example.com/mon-app");
+    const isolation = new NameIsolation("dockgrade-a");
+    expect(isolation.isolate("docker.io/library/mon-app:v1")).toBe(isolation.isolate("mon-app:v1"));
+  });
+
   it("gives two sessions different engine names for the same learner name, and restores output", () => {
     const first = new NameIsolation("dockgrade-a");
     const second = new NameIsolation("dockgrade-b");

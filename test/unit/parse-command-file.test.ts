@@ -1,10 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { parseCommandFile, splitArgv } from "../../src/commands/parse-command-file.js";
+import { parseCommandFile, splitArgv } from "../../src/learner-commands/parse-command-file.js";
 
 describe("splitArgv", () => {
   it("splits words and keeps quoted text whole, without interpreting it", () => {
-    expect(splitArgv(`docker inspect -f '{{.State.Health.Status}}' web`)).toEqual(["docker", "inspect", "-f", "{{.State.Health.Status}}", "web"]);
-    expect(splitArgv(`docker images --format "{{.Repository}}:{{.Tag}}"`)).toEqual(["docker", "images", "--format", "{{.Repository}}:{{.Tag}}"]);
+    expect(splitArgv(`docker inspect -f '{{.State.Health.Status}}' web`)).toEqual([
+      "docker",
+      "inspect",
+      "-f",
+      "{{.State.Health.Status}}",
+      "web",
+    ]);
+    expect(splitArgv(`docker images --format "{{.Repository}}:{{.Tag}}"`)).toEqual([
+      "docker",
+      "images",
+      "--format",
+      "{{.Repository}}:{{.Tag}}",
+    ]);
     expect(splitArgv(`docker tag a\\ b c`)).toEqual(["docker", "tag", "a b", "c"]);
     expect(splitArgv(`echo '$(id)'`)).toEqual(["echo", "$(id)"]);
   });
@@ -25,10 +36,16 @@ describe("splitArgv", () => {
 
 describe("parseCommandFile", () => {
   it("drops comments, blank lines and `set -e`, joins continuations, keeps line numbers", () => {
-    const lines = parseCommandFile("#!/bin/sh\nset -euo pipefail\n\n# build\ndocker build \\\n  -t mon-app:v1 .  # v1\ndocker tag mon-app:v1 mon-app:latest\r\n");
+    const lines = parseCommandFile(
+      "#!/bin/sh\nset -euo pipefail\n\n# build\ndocker build \\\n  -t mon-app:v1 .  # v1\ndocker tag mon-app:v1 mon-app:latest\r\n",
+    );
     expect(lines).toEqual([
       { line: 5, text: "docker build    -t mon-app:v1 .  # v1", argv: ["docker", "build", "-t", "mon-app:v1", "."] },
-      { line: 7, text: "docker tag mon-app:v1 mon-app:latest", argv: ["docker", "tag", "mon-app:v1", "mon-app:latest"] },
+      {
+        line: 7,
+        text: "docker tag mon-app:v1 mon-app:latest",
+        argv: ["docker", "tag", "mon-app:v1", "mon-app:latest"],
+      },
     ]);
   });
 

@@ -5,7 +5,11 @@ describe("--shard", () => {
   it("splits a class into disjoint slices that cover it", () => {
     const learners = ["a", "b", "c", "d", "e", "f", "g"];
     const slices = [1, 2, 3].map((index) => takeShard(learners, parseShard(`${index}/3`)));
-    expect(slices).toEqual([["a", "d", "g"], ["b", "e"], ["c", "f"]]);
+    expect(slices).toEqual([
+      ["a", "d", "g"],
+      ["b", "e"],
+      ["c", "f"],
+    ]);
     expect(slices.flat().sort()).toEqual(learners);
   });
 

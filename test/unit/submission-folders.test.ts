@@ -26,7 +26,9 @@ describe("expandSubmissionFolders", () => {
     const { submissions } = await expandSubmissionFolders([join(root, "alice"), join(root, "bob")], isLearner);
     expect(submissions.map((submission) => submission.dir)).toEqual([join(root, "alice"), join(root, "bob")]);
     // Without being told, alice's folder would be a class whose learner is `01-tags`.
-    expect((await expandSubmissionFolders([join(root, "alice")])).submissions.map((submission) => submission.dir)).toEqual([join(root, "alice", "01-tags")]);
+    expect(
+      (await expandSubmissionFolders([join(root, "alice")])).submissions.map((submission) => submission.dir),
+    ).toEqual([join(root, "alice", "01-tags")]);
   });
 
   it("takes a folder holding files as one submission", async () => {

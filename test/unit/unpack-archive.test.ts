@@ -9,16 +9,21 @@ import { pack } from "tar-stream";
 import { describe, expect, it } from "vitest";
 import { unpackArchive } from "../../src/cli/unpack-archive.js";
 
-async function tarGz(path: string, entries: { name: string; body?: string; type?: "file" | "symlink"; linkname?: string }[]): Promise<void> {
+async function tarGz(
+  path: string,
+  entries: { name: string; body?: string; type?: "file" | "symlink"; linkname?: string }[],
+): Promise<void> {
   const archive = pack();
-  for (const entry of entries) archive.entry({ name: entry.name, type: entry.type ?? "file", linkname: entry.linkname }, entry.body ?? "");
+  for (const entry of entries)
+    archive.entry({ name: entry.name, type: entry.type ?? "file", linkname: entry.linkname }, entry.body ?? "");
   archive.finalize();
   await pipeline(archive as unknown as NodeJS.ReadableStream, createGzip(), createWriteStream(path));
 }
 
 /** Zips with Python's zipfile, which writes whatever names it is given (as hostile archives do). */
 function zip(path: string, entries: [string, string][]): void {
-  const script = "import sys, json, zipfile\nz = zipfile.ZipFile(sys.argv[1], 'w')\nfor n, b in json.loads(sys.argv[2]): z.writestr(n, b)\nz.close()";
+  const script =
+    "import sys, json, zipfile\nz = zipfile.ZipFile(sys.argv[1], 'w')\nfor n, b in json.loads(sys.argv[2]): z.writestr(n, b)\nz.close()";
   execFileSync("python3", ["-c", script, path, JSON.stringify(entries)]);
 }
 

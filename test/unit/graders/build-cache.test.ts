@@ -23,7 +23,11 @@ const bad: RebuildReport = {
   ],
 };
 const context = (rebuild: RebuildReport) => fakeContext({ image: imageFacts({ id: "img" }), rebuild });
-const options = { change: { file: "app.py", append: "\n# change\n" }, cached: ["pip install"], rebuilt: ["^COPY \\. \\."] };
+const options = {
+  change: { file: "app.py", append: "\n# change\n" },
+  cached: ["pip install"],
+  rebuilt: ["^COPY \\. \\."],
+};
 
 describe("build.cache", () => {
   it("passes when the install comes from the cache after a code change", async () => {
@@ -57,7 +61,9 @@ describe("build.cache", () => {
   });
 
   it("treats a failed rebuild as the grader's problem", async () => {
-    await expect(grader.run(options, context({ ok: false, steps: [], logExcerpt: ["ERROR: boom"] }))).rejects.toThrow("ERROR: boom");
+    await expect(grader.run(options, context({ ok: false, steps: [], logExcerpt: ["ERROR: boom"] }))).rejects.toThrow(
+      "ERROR: boom",
+    );
   });
 
   it("is declared as a rebuild that needs the image", () => {

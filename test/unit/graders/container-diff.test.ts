@@ -9,8 +9,10 @@ const changes: FilesystemChange[] = [
   { kind: "changed", path: "/tmp" },
   { kind: "added", path: "/tmp/cache.json" },
 ];
-const context = (found = changes, exec = vi.fn(async () => ({ exitCode: 0, stdout: "", stderr: "", timedOut: false }))) =>
-  fakeContext({ container: { changes: async () => found, exec } });
+const context = (
+  found = changes,
+  exec = vi.fn(async () => ({ exitCode: 0, stdout: "", stderr: "", timedOut: false })),
+) => fakeContext({ container: { changes: async () => found, exec } });
 const none = { trigger: undefined, added: undefined, changed: undefined, deleted: undefined, allowed: undefined };
 
 describe("container.diff", () => {
@@ -50,7 +52,9 @@ describe("container.diff", () => {
     await grader.run({ ...none, trigger: { exec: ["touch", "/data/x"] }, changed: ["/data"] }, context(changes, exec));
     expect(exec).toHaveBeenCalledWith(["touch", "/data/x"], expect.anything());
     const broken = vi.fn(async () => ({ exitCode: 127, stdout: "", stderr: "not found", timedOut: false }));
-    await expect(grader.run({ ...none, trigger: { exec: ["nope"] } }, context(changes, broken))).rejects.toThrow("exited 127");
+    await expect(grader.run({ ...none, trigger: { exec: ["nope"] } }, context(changes, broken))).rejects.toThrow(
+      "exited 127",
+    );
   });
 
   it("is declared disruptive", () => {

@@ -3,12 +3,25 @@ import grader from "../../../graders/container-exec.js";
 import type { ExecResult } from "../../../src/grading/context.js";
 import { fakeContext } from "../../support/fake-context.js";
 
-const result = (partial: Partial<ExecResult>): ExecResult => ({ exitCode: 0, stdout: "", stderr: "", timedOut: false, ...partial });
+const result = (partial: Partial<ExecResult>): ExecResult => ({
+  exitCode: 0,
+  stdout: "",
+  stderr: "",
+  timedOut: false,
+  ...partial,
+});
 const context = (answer: ExecResult) => {
   const exec = vi.fn(async () => answer);
   return { exec, context: fakeContext({ container: { exec } }) };
 };
-const options = { command: ["whoami"], user: undefined, exitCode: 0, stdout: undefined, stderr: undefined, timeoutSeconds: 30 };
+const options = {
+  command: ["whoami"],
+  user: undefined,
+  exitCode: 0,
+  stdout: undefined,
+  stderr: undefined,
+  timeoutSeconds: 30,
+};
 
 describe("container.exec", () => {
   it("passes on the expected exit code and output, passing user and timeout", async () => {
@@ -22,7 +35,7 @@ describe("container.exec", () => {
     const { context: ctx } = context(result({ exitCode: 1, stderr: "ModuleNotFoundError: No module named 'flask'" }));
     const outcome = await grader.run({ ...options, command: ["python", "-c", "import flask"] }, ctx);
     expect(outcome).toMatchObject({ status: "fail", expected: "exit 0", actual: "exit 1" });
-    expect(outcome.message.en).toContain("`python -c import flask`: exit code 1, expected 0");
+    expect(outcome.message.en).toContain("`python -c import flask`, in the container: exit code 1, expected 0");
     expect(outcome.message.en).toContain("No module named 'flask'");
   });
 
@@ -36,11 +49,16 @@ describe("container.exec", () => {
   });
 
   it("expects a non-zero exit code when asked", async () => {
-    expect((await grader.run({ ...options, exitCode: 3 }, context(result({ exitCode: 3 })).context)).status).toBe("pass");
+    expect((await grader.run({ ...options, exitCode: 3 }, context(result({ exitCode: 3 })).context)).status).toBe(
+      "pass",
+    );
   });
 
   it("fails on timeout", async () => {
-    const outcome = await grader.run({ ...options, timeoutSeconds: 1 }, context(result({ exitCode: -1, timedOut: true })).context);
+    const outcome = await grader.run(
+      { ...options, timeoutSeconds: 1 },
+      context(result({ exitCode: -1, timedOut: true })).context,
+    );
     expect(outcome).toMatchObject({ status: "fail", actual: "timeout 1 s" });
   });
 

@@ -37,8 +37,12 @@ describe("container.http", () => {
 
   it("stops retrying once the container has stopped: the runner then says why it stopped", async () => {
     const httpGet = vi.fn(async (): Promise<HttpAnswer> => refused);
-    const context = fakeContext({ container: { httpGet, state: async () => containerState({ status: "exited", running: false, exitCode: 1 }) } });
-    await expect(grader.run({ ...options, retries: 20 }, context)).rejects.toThrow("the container stopped before GET :8000/health answered");
+    const context = fakeContext({
+      container: { httpGet, state: async () => containerState({ status: "exited", running: false, exitCode: 1 }) },
+    });
+    await expect(grader.run({ ...options, retries: 20 }, context)).rejects.toThrow(
+      "the container stopped before GET :8000/health answered",
+    );
     expect(httpGet).toHaveBeenCalledTimes(2);
   });
 

@@ -18,20 +18,29 @@ const options = { expect: [], forbid: undefined, maxProcesses: undefined };
 
 describe("container.processes", () => {
   it("passes when the expected processes run as the expected user", async () => {
-    const outcome = await grader.run({ ...options, expect: [{ pattern: "gunicorn", user: "app", min: 3, max: 3 }], forbid: ["sshd"] }, context());
+    const outcome = await grader.run(
+      { ...options, expect: [{ pattern: "gunicorn", user: "app", min: 3, max: 3 }], forbid: ["sshd"] },
+      context(),
+    );
     expect(outcome.status).toBe("pass");
     expect(outcome.message.fr).toContain("UID  PID  PPID");
   });
 
   it("fails when the process runs as another user, showing the table", async () => {
-    const outcome = await grader.run({ ...options, expect: [{ pattern: "gunicorn", user: "root", min: 1 }] }, context());
+    const outcome = await grader.run(
+      { ...options, expect: [{ pattern: "gunicorn", user: "root", min: 1 }] },
+      context(),
+    );
     expect(outcome.status).toBe("fail");
     expect(outcome.message.en).toContain("/gunicorn/ (UID root): 0 processes, expected >= 1");
     expect(outcome.message.en).toContain("app  1    0");
   });
 
   it("fails above max, on forbidden processes and above maxProcesses", async () => {
-    const outcome = await grader.run({ expect: [{ pattern: "gunicorn", min: 1, max: 2 }], forbid: ["python"], maxProcesses: 2 }, context());
+    const outcome = await grader.run(
+      { expect: [{ pattern: "gunicorn", min: 1, max: 2 }], forbid: ["python"], maxProcesses: 2 },
+      context(),
+    );
     expect(outcome.status).toBe("fail");
     expect(outcome.message.en).toContain("3 processes, expected 1..2");
     expect(outcome.message.en).toContain("forbidden process /python/");
@@ -40,8 +49,13 @@ describe("container.processes", () => {
 
   it("finds the CMD column by its title and handles an empty table", async () => {
     const moved: ProcessTable = { titles: ["CMD", "UID"], processes: [["nginx: master", "root"]] };
-    expect((await grader.run({ ...options, expect: [{ pattern: "^nginx", user: "root", min: 1 }] }, context(moved))).status).toBe("pass");
-    const empty = await grader.run({ ...options, expect: [{ pattern: "nginx", min: 1 }] }, context({ titles, processes: [] }));
+    expect(
+      (await grader.run({ ...options, expect: [{ pattern: "^nginx", user: "root", min: 1 }] }, context(moved))).status,
+    ).toBe("pass");
+    const empty = await grader.run(
+      { ...options, expect: [{ pattern: "nginx", min: 1 }] },
+      context({ titles, processes: [] }),
+    );
     expect(empty.status).toBe("fail");
   });
 

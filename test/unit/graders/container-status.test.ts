@@ -13,12 +13,20 @@ const running: ContainerState = {
   restartCount: 0,
   oomKilled: false,
 };
-const exited = (exitCode: number, oomKilled = false): ContainerState => ({ ...running, status: "exited", running: false, exitCode, oomKilled });
+const exited = (exitCode: number, oomKilled = false): ContainerState => ({
+  ...running,
+  status: "exited",
+  running: false,
+  exitCode,
+  oomKilled,
+});
 
 /** A container whose successive state() calls return `states`, then the last one forever. */
 function states(...sequence: ContainerState[]) {
   let calls = 0;
-  return fakeContext({ container: { state: async () => sequence[Math.min(calls++, sequence.length - 1)] as ContainerState } });
+  return fakeContext({
+    container: { state: async () => sequence[Math.min(calls++, sequence.length - 1)] as ContainerState },
+  });
 }
 
 describe("container.status", () => {
@@ -34,7 +42,10 @@ describe("container.status", () => {
   });
 
   it("fails when it stops while it had to stay running", async () => {
-    const outcome = await grader.run({ status: "running", stableForSeconds: 0.05 }, states(running, running, exited(137)));
+    const outcome = await grader.run(
+      { status: "running", stableForSeconds: 0.05 },
+      states(running, running, exited(137)),
+    );
     expect(outcome.status).toBe("fail");
     expect(outcome.message.en).toContain("became exited (code 137)");
   });
@@ -44,15 +55,22 @@ describe("container.status", () => {
   });
 
   it("checks the exit code of an exited container", async () => {
-    expect((await grader.run({ status: "exited", exitCode: 0, stableForSeconds: 0 }, states(exited(0)))).status).toBe("pass");
+    expect((await grader.run({ status: "exited", exitCode: 0, stableForSeconds: 0 }, states(exited(0)))).status).toBe(
+      "pass",
+    );
     const outcome = await grader.run({ status: "exited", exitCode: 0, stableForSeconds: 0 }, states(exited(2)));
     expect(outcome).toMatchObject({ status: "fail", expected: "exited (code 0)", actual: "exited (code 2)" });
   });
 
   it("checks oomKilled and explains it", async () => {
-    const outcome = await grader.run({ status: "exited", oomKilled: false, stableForSeconds: 0 }, states(exited(137, true)));
+    const outcome = await grader.run(
+      { status: "exited", oomKilled: false, stableForSeconds: 0 },
+      states(exited(137, true)),
+    );
     expect(outcome.status).toBe("fail");
     expect(outcome.message.en).toContain("lack of memory");
-    expect((await grader.run({ status: "exited", oomKilled: true, stableForSeconds: 0 }, states(exited(137, true)))).status).toBe("pass");
+    expect(
+      (await grader.run({ status: "exited", oomKilled: true, stableForSeconds: 0 }, states(exited(137, true)))).status,
+    ).toBe("pass");
   });
 });

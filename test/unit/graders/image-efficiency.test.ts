@@ -40,7 +40,11 @@ describe("measureWaste", () => {
   });
 
   it("a whiteout of a folder deletes everything under it, not its namesakes", () => {
-    const build = layer("RUN make", [file("/tmp/build/a.o", 100), file("/tmp/build/sub/b.o", 200), file("/tmp/buildlog", 50)]);
+    const build = layer("RUN make", [
+      file("/tmp/build/a.o", 100),
+      file("/tmp/build/sub/b.o", 200),
+      file("/tmp/buildlog", 50),
+    ]);
     const measure = measureWaste([build, layer("RUN rm -rf /tmp/build", [whiteout("/tmp/build")])]);
     expect(measure.wastedBytes).toBe(300);
     expect(measure.worst.map((entry) => entry.path)).toEqual(["/tmp/build/sub/b.o", "/tmp/build/a.o"]);
@@ -61,7 +65,9 @@ describe("image.efficiency", () => {
     const outcome = await grader.run({ maxWastedMb: 5, includeBase: false }, context);
     expect(outcome.status).toBe("fail");
     expect(outcome.message.en).toContain("More than 5 MB wasted.");
-    expect(outcome.message.en).toContain("40 MB  /var/lib/apt/lists/main ← layers 2 (RUN apt-get update), 4 (RUN rm -rf /var/lib/apt/lists/*)");
+    expect(outcome.message.en).toContain(
+      "40 MB  /var/lib/apt/lists/main ← layers 2 (RUN apt-get update), 4 (RUN rm -rf /var/lib/apt/lists/*)",
+    );
     expect(outcome.message.fr).toContain("/var/lib/apt/lists/main ← couches 2 (RUN apt-get update)");
     expect(outcome.message.fr).toContain("dans la même couche");
     expect(outcome.message.en).toContain("clean up in the same RUN");
@@ -76,10 +82,14 @@ describe("image.efficiency", () => {
   });
 
   it("leaves the base image's own waste out unless includeBase", async () => {
-    const trimmed = fakeContext({ layerFiles: [baseLayer, layer("RUN rm -rf /usr/share/doc", [whiteout("/usr/share/doc")])] });
+    const trimmed = fakeContext({
+      layerFiles: [baseLayer, layer("RUN rm -rf /usr/share/doc", [whiteout("/usr/share/doc")])],
+    });
     expect((await grader.run({ maxWastedMb: 0, includeBase: false }, trimmed)).status).toBe("pass");
     const outcome = await grader.run({ maxWastedMb: 0, includeBase: true }, trimmed);
     expect(outcome.status).toBe("fail");
-    expect(outcome.message.en).toContain("/usr/share/doc/README ← layers 1 (Imported from -), 2 (RUN rm -rf /usr/share/doc)");
+    expect(outcome.message.en).toContain(
+      "/usr/share/doc/README ← layers 1 (Imported from -), 2 (RUN rm -rf /usr/share/doc)",
+    );
   });
 });

@@ -4,9 +4,19 @@ import type { ImageFile } from "../../../src/grading/context.js";
 import { fakeContext } from "../../support/fake-context.js";
 import { checkOptions } from "./option-schema.js";
 
-const entry = (path: string, partial: Partial<ImageFile> = {}): ImageFile => ({ path, type: "file", mode: 0o644, uid: 0, gid: 0, sizeBytes: 10, ...partial });
+const entry = (path: string, partial: Partial<ImageFile> = {}): ImageFile => ({
+  path,
+  type: "file",
+  mode: 0o644,
+  uid: 0,
+  gid: 0,
+  sizeBytes: 10,
+  ...partial,
+});
 const files: Record<string, ImageFile> = {
-  "/etc/passwd": entry("/etc/passwd", { content: "root:x:0:0:root:/root:/bin/bash\napp:x:1000:1001::/home/app:/bin/sh\n" }),
+  "/etc/passwd": entry("/etc/passwd", {
+    content: "root:x:0:0:root:/root:/bin/bash\napp:x:1000:1001::/home/app:/bin/sh\n",
+  }),
   "/etc/group": entry("/etc/group", { content: "root:x:0:\nstaff:x:50:\nappgroup:x:1001:\n" }),
   "/app/app.py": entry("/app/app.py", { uid: 1000, gid: 1001, content: "from flask import Flask\n" }),
   "/app": entry("/app", { type: "directory", mode: 0o755, uid: 1000, gid: 1001 }),
@@ -18,7 +28,13 @@ const run = (options: Partial<Options> & { path: string }) => grader.run({ exist
 
 describe("image.file", () => {
   it("passes a file with the expected type, content, mode and owner names", async () => {
-    const outcome = await run({ path: "/app/app.py", type: "file", contentPattern: "^from flask", mode: "0644", owner: "app:appgroup" });
+    const outcome = await run({
+      path: "/app/app.py",
+      type: "file",
+      contentPattern: "^from flask",
+      mode: "0644",
+      owner: "app:appgroup",
+    });
     expect(outcome.status).toBe("pass");
     expect(outcome.message.en).toContain("/app/app.py: file 0644 1000:1001, as expected.");
   });
@@ -36,7 +52,13 @@ describe("image.file", () => {
   });
 
   it("lists every difference at once", async () => {
-    const outcome = await run({ path: "/app/app.py", type: "directory", contentPattern: "django", mode: "0600", owner: "root:staff" });
+    const outcome = await run({
+      path: "/app/app.py",
+      type: "directory",
+      contentPattern: "django",
+      mode: "0600",
+      owner: "root:staff",
+    });
     expect(outcome.status).toBe("fail");
     expect(outcome.message.en).toContain("expected type directory, found file");
     expect(outcome.message.en).toContain("expected mode 0600, found 0644");
@@ -72,7 +94,10 @@ describe("image.file", () => {
   });
 
   it("parses account files, skipping comments and broken lines", () => {
-    expect([...parseIdFile("root:x:0:0::/root:/bin/sh\n# comment\nbad\napp:x:1000:1000::/:/bin/sh\n")]).toEqual([["root", 0], ["app", 1000]]);
+    expect([...parseIdFile("root:x:0:0::/root:/bin/sh\n# comment\nbad\napp:x:1000:1000::/:/bin/sh\n")]).toEqual([
+      ["root", 0],
+      ["app", 1000],
+    ]);
     expect(parseIdFile(undefined).size).toBe(0);
   });
 
@@ -83,5 +108,54 @@ describe("image.file", () => {
     expect(checkOptions(grader, { path: "relative" }).success).toBe(false);
     expect(checkOptions(grader, { path: "/a", owner: "a:b:c" }).success).toBe(false);
     expect(checkOptions(grader, { path: "/a", mode: "4755", owner: "app:staff" }).success).toBe(true);
+  });
+});
+
+describe("image.file executableBy", () => {
+  const tools = fakeContext({
+    files: {
+      "/bin/tool": entry("/bin/tool", { mode: 0o750 }),
+      "/bin/data": entry("/bin/data", { mode: 0o644 }),
+    },
+  });
+  const check = (path: string, executableBy: "any" | "owner" | "group" | "other") =>
+    grader.run({ path, exists: true, executableBy }, tools);
+
+  it("reads the owner's, group's or others' execute bit, or any of them", async () => {
+    expect((await check("/bin/tool", "owner")).status).toBe("pass");
+    expect((await check("/bin/tool", "group")).status).toBe("pass");
+    expect((await check("/bin/tool", "any")).status).toBe("pass");
+    const outcome = await check("/bin/tool", "other");
+    expect(outcome.status).toBe("fail");
+    expect(outcome.message.en).toContain("not executable by others (mode 0750)");
+    expect((await check("/bin/data", "any")).message.fr).toContain("aucun bit d'exécution (droits 0644)");
+  });
+});
+
+describe("image.file followSymlink", () => {
+  const linked = fakeContext({
+    files: {
+      "/etc/os-release": entry("/etc/os-release", {
+        type: "symlink",
+        mode: 0o777,
+        linkTarget: "../usr/lib/os-release",
+      }),
+      "/usr/lib/os-release": entry("/usr/lib/os-release", { content: 'PRETTY_NAME="Debian"\n' }),
+      "/etc/broken": entry("/etc/broken", { type: "symlink", mode: 0o777, linkTarget: "/nowhere" }),
+    },
+  });
+
+  it("reads the content of the file a link leads to, a relative target from the link's folder", async () => {
+    const options = { path: "/etc/os-release", exists: true, contentPattern: "PRETTY_NAME" };
+    expect((await grader.run({ ...options, followSymlink: true }, linked)).status).toBe("pass");
+    expect((await grader.run(options, linked)).message.en).toContain("no readable content (symlink)");
+  });
+
+  it("says when the link leads nowhere", async () => {
+    const outcome = await grader.run(
+      { path: "/etc/broken", exists: true, contentPattern: "", followSymlink: true },
+      linked,
+    );
+    expect(outcome.message.en).toContain("no readable content (broken link)");
   });
 });

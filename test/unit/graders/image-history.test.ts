@@ -21,11 +21,18 @@ const image = imageFacts({
   ],
 });
 const context = fakeContext({ image, base });
-const run = (options: Partial<Parameters<typeof grader.run>[0]>) => grader.run({ steps: [], ordered: true, ...options }, context);
+const run = (options: Partial<Parameters<typeof grader.run>[0]>) =>
+  grader.run({ steps: [], ordered: true, ...options }, context);
 
 describe("image.history", () => {
   it("passes when the added steps match in order, on the readable or the raw instruction", async () => {
-    const outcome = await run({ steps: [{ pattern: "^COPY .*req" }, { pattern: "pip install .*--no-cache-dir", maxMb: 40 }, { pattern: "^/bin/sh -c #\\(nop\\) COPY dir" }] });
+    const outcome = await run({
+      steps: [
+        { pattern: "^COPY .*req" },
+        { pattern: "pip install .*--no-cache-dir", maxMb: 40 },
+        { pattern: "^/bin/sh -c #\\(nop\\) COPY dir" },
+      ],
+    });
     expect(outcome.status).toBe("pass");
     expect(outcome.message.en).toContain("2.    30 MB  RUN pip install --no-cache-dir -r requirements.txt");
   });

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import grader, { addedLayerSteps, countAddedLayers } from "../../../graders/image-layers.js";
 import { fakeContext, imageFacts } from "../../support/fake-context.js";
 
-const base = imageFacts({ id: "base", layers: ["l0"], history: [{ createdBy: "Imported from -", sizeBytes: 146e6, isLayer: true }] });
+const base = imageFacts({
+  id: "base",
+  layers: ["l0"],
+  history: [{ createdBy: "Imported from -", sizeBytes: 146e6, isLayer: true }],
+});
 const image = imageFacts({
   id: "img",
   layers: ["l0", "l1", "l2", "l3"],

@@ -2,12 +2,16 @@ import { describe, expect, it } from "vitest";
 import grader from "../../../graders/image-size.js";
 import { fakeContext, imageFacts, type FakeParts } from "../../support/fake-context.js";
 
-const base = imageFacts({ id: "base", sizeBytes: 100e6, history: [{ createdBy: "Imported from -", sizeBytes: 100e6, isLayer: true }] });
+const base = imageFacts({
+  id: "base",
+  sizeBytes: 100e6,
+  history: [{ createdBy: "Imported from -", sizeBytes: 100e6, isLayer: true }],
+});
 const image = imageFacts({
   id: "img",
   sizeBytes: 160e6,
   history: [
-    { createdBy: "/bin/sh -c #(nop)  CMD [\"python\"]", sizeBytes: 0, isLayer: false },
+    { createdBy: '/bin/sh -c #(nop)  CMD ["python"]', sizeBytes: 0, isLayer: false },
     { createdBy: "/bin/sh -c #(nop) COPY dir:abc in /app", sizeBytes: 2e6, isLayer: true },
     { createdBy: "/bin/sh -c apt-get update", sizeBytes: 18e6, isLayer: true },
     { createdBy: "/bin/sh -c pip install flask", sizeBytes: 39e6, isLayer: true },
@@ -15,7 +19,8 @@ const image = imageFacts({
     ...base.history,
   ],
 });
-const grade = (options: Parameters<typeof grader.run>[0], parts: FakeParts = { image, base }) => grader.run(options, fakeContext(parts));
+const grade = (options: Parameters<typeof grader.run>[0], parts: FakeParts = { image, base }) =>
+  grader.run(options, fakeContext(parts));
 
 describe("image.size", () => {
   it("passes within every bound and reports size, base size and added bytes", async () => {
@@ -47,7 +52,11 @@ describe("image.size", () => {
   });
 
   it("without a base image (FROM scratch) counts everything as added and skips the ratio", async () => {
-    const alone = imageFacts({ id: "scratch-app", sizeBytes: 5e6, history: [{ createdBy: "COPY app /", sizeBytes: 5e6, isLayer: true }] });
+    const alone = imageFacts({
+      id: "scratch-app",
+      sizeBytes: 5e6,
+      history: [{ createdBy: "COPY app /", sizeBytes: 5e6, isLayer: true }],
+    });
     expect((await grade({ maxRatioToBase: 1.1, maxAddedMb: 6 }, { image: alone })).status).toBe("pass");
     const outcome = await grade({ maxAddedMb: 4 }, { image: alone });
     expect(outcome.status).toBe("fail");

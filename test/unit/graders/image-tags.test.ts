@@ -7,12 +7,18 @@ const other = imageFacts({ id: "sha256:222222222222222222" });
 
 describe("image.tags", () => {
   it("passes when every reference exists on one image", async () => {
-    const outcome = await grader.run({ refs: ["a:v1", "a:latest"], sameImage: true }, fakeContext({ images: { "a:v1": one, "a:latest": one } }));
+    const outcome = await grader.run(
+      { refs: ["a:v1", "a:latest"], sameImage: true },
+      fakeContext({ images: { "a:v1": one, "a:latest": one } }),
+    );
     expect(outcome.status).toBe("pass");
   });
 
   it("names the missing references", async () => {
-    const outcome = await grader.run({ refs: ["a:v1", "a:latest"], sameImage: false }, fakeContext({ images: { "a:v1": one } }));
+    const outcome = await grader.run(
+      { refs: ["a:v1", "a:latest"], sameImage: false },
+      fakeContext({ images: { "a:v1": one } }),
+    );
     expect(outcome.status).toBe("fail");
     expect(outcome.message.en).toContain("Not found: a:latest");
   });

@@ -1,0 +1,5 @@
+docker build -t mon-app:v1 .
+docker tag mon-app:v1 mon-app:latest
+docker tag mon-app:v1 registry.example.com/mon-app:v1
+# ménage : latest ne sert à rien
+docker rmi mon-app:latest

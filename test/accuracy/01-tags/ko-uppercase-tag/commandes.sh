@@ -1,0 +1,3 @@
+docker build -t mon-app:v1 .
+docker tag mon-app:v1 mon-app:latest
+docker tag mon-app:v1 registry.example.com/Mon-App:v1

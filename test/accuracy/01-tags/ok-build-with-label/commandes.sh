@@ -1,0 +1,3 @@
+docker build --label org.opencontainers.image.version=v1 -t mon-app:v1 .
+docker tag mon-app:v1 mon-app:latest
+docker tag mon-app:v1 registry.example.com/mon-app:v1
