@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
-import { parseCommandFile } from "../src/commands/parse-command-file.js";
-import type { LoadedExercise } from "../src/spec/load-exercise.js";
+import { parseCommandFile } from "../src/learner-commands/parse-command-file.js";
+import type { LoadedExercise } from "../src/exercise/load-exercise.js";
 import { bareSteps, type BareTarget } from "./bare-steps.js";
 import { docker } from "./docker-cli.js";
 
@@ -25,7 +25,10 @@ export interface BareRun {
 const needsContainer = (kind: string) => kind.startsWith("container.") || kind === "answers.command";
 
 /** The learner's command lines other than `docker build` (the bare build stands for those), as argv. */
-async function commandLines(exercise: LoadedExercise, submissionDir: string): Promise<{ tags: string[]; others: string[][]; madeTags: string[] }> {
+async function commandLines(
+  exercise: LoadedExercise,
+  submissionDir: string,
+): Promise<{ tags: string[]; others: string[][]; madeTags: string[] }> {
   const file = exercise.spec.commands?.file;
   const text = file ? await readFile(join(submissionDir, file), "utf8").catch(() => "") : "";
   const tags: string[] = [];
@@ -84,6 +87,8 @@ export async function gradeBare(exercise: LoadedExercise, submissionDir: string,
     container,
     createdTags: [image, ...commands.tags, ...commands.madeTags],
     answers: await answersOf(exercise, dir),
+    createdContainers: [],
+    otherStates: new Map(),
     async hostPort(port) {
       const mapped = (await docker(["port", container, String(port)])).stdout.split("\n")[0] ?? "";
       return Number(mapped.split(":").pop());
@@ -93,7 +98,14 @@ export async function gradeBare(exercise: LoadedExercise, submissionDir: string,
   let containersStarted = 0;
   try {
     let at = Date.now();
-    const built = await docker(["build", "-t", image, "-f", join(dir, spec.build.dockerfile), join(dir, spec.build.context)]);
+    const built = await docker([
+      "build",
+      "-t",
+      image,
+      "-f",
+      join(dir, spec.build.dockerfile),
+      join(dir, spec.build.context),
+    ]);
     builds += 1;
     phases.buildMs += Date.now() - at;
     for (const tag of commands.tags) await docker(["tag", image, tag]);
@@ -117,10 +129,9 @@ export async function gradeBare(exercise: LoadedExercise, submissionDir: string,
     }
   } finally {
     const at = Date.now();
-    await docker(["rm", "-f", container]);
+    await docker(["rm", "-f", container, ...target.createdContainers]);
     await docker(["rmi", ...new Set(target.createdTags)]);
     phases.cleanupMs = Date.now() - at;
   }
   return { totalMs: Date.now() - began, phases, builds, containersStarted };
 }
-

@@ -17,7 +17,15 @@ export async function describeMachine(): Promise<Machine> {
   const info = await docker(["info", "--format", "{{.ServerVersion}} {{.Driver}}"]);
   const [engine = "?", storageDriver = "?"] = info.stdout.trim().split(" ");
   // Images built on a stand-in inherit its label: only the stand-ins themselves are named `python:...`.
-  const standIns = await docker(["images", "--filter", "label=io.dockgrade.stand-in", "--filter", "reference=python", "--format", "{{.Repository}}:{{.Tag}}"]);
+  const standIns = await docker([
+    "images",
+    "--filter",
+    "label=io.dockgrade.stand-in",
+    "--filter",
+    "reference=python",
+    "--format",
+    "{{.Repository}}:{{.Tag}}",
+  ]);
   const standInList = standIns.stdout.split("\n").filter(Boolean).sort();
   return {
     date: new Date().toISOString(),

@@ -1,5 +1,6 @@
 import type { SubmissionTimings } from "../src/grading/result.js";
 import type { PhaseTimes } from "./bare-grading.js";
+import type { LearnerOverhead } from "./learner-overhead.js";
 import type { Machine } from "./machine.js";
 import { median, type Spread } from "./stats.js";
 
@@ -19,20 +20,33 @@ export interface SubmissionBench {
   containersStarted: number;
   containerStartEvents: number;
   expectedBuilds: number;
+  /** One, plus the other state answers.command starts when a check reads the state twice. */
+  expectedStarts: number;
 }
 
 export interface BenchReport {
   machine: Machine;
   runs: number;
   submissions: SubmissionBench[];
+  /** A learner's `npm test` against `dockgrade grade . .` in the same workspace. */
+  learner?: LearnerOverhead;
   batch?: {
     submissions: number;
     bareSumMs: number;
-    runs: { concurrency: number; wallMs: number; ratioToBareSumPerConcurrency: number; maxBuildsPerSubmission: number }[];
+    runs: {
+      concurrency: number;
+      wallMs: number;
+      ratioToBareSumPerConcurrency: number;
+      maxBuildsPerSubmission: number;
+    }[];
   };
 }
 
-export const TARGETS = { medianRatio: 1.1, firstFeedbackMs: 1000, batchAtTwo: 1.3 };
+/** The targets of issue 14, as ratios to the bare docker CLI measured in the same run. */
+export const TARGETS = { medianRatio: 1.1, tagsRatio: 1.25, firstFeedbackMs: 300, batchAtTwo: 1.3 };
+
+/** 01-tags is a build and three tags: node's own start-up weighs most there, so it has its own target. */
+const isTagsExercise = (entry: SubmissionBench) => entry.name.startsWith("01-tags");
 
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const x = (ratio: number) => ratio.toFixed(2);
@@ -61,7 +75,7 @@ export function benchmarksMarkdown(report: BenchReport, history = ""): string {
     "|---|---|---:|---:|---:|---:|---:|---:|",
     ...report.submissions.map(
       (entry) =>
-        `| ${entry.name} | ${entry.verdict} | ${s(entry.bareMs.median)} s | ${s(entry.dockgradeMs.median)} s | ${x(entry.ratio.min)} / **${x(entry.ratio.median)}** / ${x(entry.ratio.max)} | ${entry.firstFeedbackMs ? `${s(entry.firstFeedbackMs.median)} s` : "(no static check)"} | ${entry.builds} (≤ ${entry.expectedBuilds}) | ${entry.containersStarted} (${entry.containerStartEvents} start events) |`,
+        `| ${entry.name} | ${entry.verdict} | ${s(entry.bareMs.median)} s | ${s(entry.dockgradeMs.median)} s | ${x(entry.ratio.min)} / **${x(entry.ratio.median)}** / ${x(entry.ratio.max)} | ${entry.firstFeedbackMs ? `${s(entry.firstFeedbackMs.median)} s` : "(no static check)"} | ${entry.builds} (≤ ${entry.expectedBuilds}) | ${entry.containersStarted} (${entry.containerStartEvents} start events, ≤ ${entry.expectedStarts}) |`,
     ),
     "",
     "## Where the time goes (median, seconds: bare / dockgrade)",
@@ -74,6 +88,17 @@ export function benchmarksMarkdown(report: BenchReport, history = ""): string {
     ),
     "",
   ];
+  if (report.learner) {
+    const { learner } = report;
+    lines.push(
+      `## A learner's \`npm test\` (${learner.exercise}, solution, median of the runs)`,
+      "",
+      "| `dockgrade grade . .` | `npm test` (npm, vitest, one test per check) | overhead of `npm test` |",
+      "|---:|---:|---:|",
+      `| ${s(learner.gradeMs.median)} s | ${s(learner.npmTestMs.median)} s | ${s(learner.overheadMs)} s |`,
+      "",
+    );
+  }
   if (report.batch) {
     const { batch } = report;
     lines.push(
@@ -83,20 +108,33 @@ export function benchmarksMarkdown(report: BenchReport, history = ""): string {
       "",
       "| concurrency | wall time | vs bare sum / concurrency | most builds of one submission |",
       "|---:|---:|---:|---:|",
-      ...batch.runs.map((run) => `| ${run.concurrency} | ${s(run.wallMs)} s | ${x(run.ratioToBareSumPerConcurrency)} | ${run.maxBuildsPerSubmission} |`),
+      ...batch.runs.map(
+        (run) =>
+          `| ${run.concurrency} | ${s(run.wallMs)} s | ${x(run.ratioToBareSumPerConcurrency)} | ${run.maxBuildsPerSubmission} |`,
+      ),
       "",
     );
   }
-  const ratios = report.submissions.map((entry) => entry.ratio.median);
+  const ratios = report.submissions.filter((entry) => !isTagsExercise(entry)).map((entry) => entry.ratio.median);
+  const tagsRatios = report.submissions.filter(isTagsExercise).map((entry) => entry.ratio.median);
   const feedback = report.submissions.flatMap((entry) => (entry.firstFeedbackMs ? [entry.firstFeedbackMs.max] : []));
   const atTwo = report.batch?.runs.find((run) => run.concurrency === 2);
   lines.push(
     "## Targets",
     "",
-    `- Median ratio per submission ≤ ${TARGETS.medianRatio}: median of medians ${x(median(ratios))}, worst ${x(Math.max(...ratios))} — ${mark(Math.max(...ratios) <= TARGETS.medianRatio)}.`,
-    feedback.length > 0 ? `- First static feedback < 1 s: slowest ${s(Math.max(...feedback))} s — ${mark(Math.max(...feedback) < TARGETS.firstFeedbackMs)}.` : "- First static feedback: not measured.",
-    `- One build and one container per submission (a second build only for build.cache): ${mark(report.submissions.every((entry) => entry.builds <= entry.expectedBuilds && entry.containersStarted <= 1 && entry.containerStartEvents <= 1))}.`,
-    atTwo ? `- Batch at concurrency 2 within ${TARGETS.batchAtTwo}× of bare sum / 2: ${x(atTwo.ratioToBareSumPerConcurrency)}× — ${mark(atTwo.ratioToBareSumPerConcurrency <= TARGETS.batchAtTwo)}.` : "- Batch: not measured.",
+    ratios.length > 0
+      ? `- Every exercise at most ${TARGETS.medianRatio}× the bare CLI (median ratio per submission, 01-tags apart): worst ${x(Math.max(...ratios))} — ${mark(Math.max(...ratios) <= TARGETS.medianRatio)}.`
+      : "- Exercises other than 01-tags: not measured.",
+    tagsRatios.length > 0
+      ? `- 01-tags at most ${TARGETS.tagsRatio}×: worst ${x(Math.max(...tagsRatios))} — ${mark(Math.max(...tagsRatios) <= TARGETS.tagsRatio)}.`
+      : "- 01-tags: not measured.",
+    feedback.length > 0
+      ? `- First static feedback < ${s(TARGETS.firstFeedbackMs)} s: slowest ${s(Math.max(...feedback))} s — ${mark(Math.max(...feedback) < TARGETS.firstFeedbackMs)}.`
+      : "- First static feedback: not measured.",
+    `- One build and one container per submission (a second build only for build.cache, a second start only for answers.command's other state): ${mark(report.submissions.every((entry) => entry.builds <= entry.expectedBuilds && entry.containersStarted <= 1 && entry.containerStartEvents <= entry.expectedStarts))}.`,
+    atTwo
+      ? `- Batch at concurrency 2 within ${TARGETS.batchAtTwo}× of bare sum / 2: ${x(atTwo.ratioToBareSumPerConcurrency)}× — ${mark(atTwo.ratioToBareSumPerConcurrency <= TARGETS.batchAtTwo)}.`
+      : "- Batch: not measured.",
     "",
   );
   return `${lines.join("\n")}${history ? `\n${history.trim()}\n` : ""}`;

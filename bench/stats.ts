@@ -17,5 +17,9 @@ export function spread(values: number[]): Spread {
 /** Rounds every number of a plain object tree (for readable JSON). */
 export function rounded<T>(value: T, digits = 0): T {
   const factor = 10 ** digits;
-  return JSON.parse(JSON.stringify(value, (_key, item: unknown) => (typeof item === "number" ? Math.round(item * factor) / factor : item))) as T;
+  return JSON.parse(
+    JSON.stringify(value, (_key, item: unknown) =>
+      typeof item === "number" ? Math.round(item * factor) / factor : item,
+    ),
+  ) as T;
 }
