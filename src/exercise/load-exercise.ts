@@ -23,7 +23,7 @@ function formatPath(path: Path): string {
 }
 
 /** The line of the deepest node of `path` that exists in the document (1-based). */
-function lineOf(document: Document, lines: LineCounter, path: Path): number {
+export function lineOf(document: Document, lines: LineCounter, path: Path): number {
   for (let depth = path.length; depth >= 0; depth -= 1) {
     const node = document.getIn(path.slice(0, depth) as unknown[], true) as
       { range?: [number, number, number] } | undefined;

@@ -4,6 +4,7 @@ import { removeOwnImage } from "./created-images.js";
 import { buildLabels, LABEL_SESSION } from "./labels.js";
 import { NameIsolation } from "./name-isolation.js";
 import { createdOnly, wrapContainer } from "./running-container.js";
+import { containerRequest } from "./runtime-plan.js";
 import type { BuildScope, SubmissionBuild } from "./submission-build.js";
 import { tagImage } from "./tag-image.js";
 
@@ -99,14 +100,7 @@ export class OtherStates {
     const { startSandboxedContainer } = await import("./sandboxed-container.js");
     const started = await startSandboxedContainer(
       {
-        image: this.build.runnableRef,
-        name,
-        labels,
-        limits: { memoryBytes: limits.memoryMb * 1024 * 1024, cpus: limits.cpus, pids: limits.pids },
-        ports: plan.container.ports,
-        env: plan.container.env,
-        network: plan.container.network,
-        startupTimeoutMs: limits.startSeconds * 1000,
+        ...containerRequest(plan, this.build.runnableRef, name, labels),
         healthCheck: { test: ["CMD-SHELL", "exit 1"], interval: 1000, timeout: 1000, retries: 1 },
         files: [{ content: `${sessionId}\n`, target: MARKER }],
       },

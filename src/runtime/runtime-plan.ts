@@ -1,4 +1,5 @@
 import type { Limits } from "../exercise/exercise-schema.js";
+import type { StartRequest } from "./sandboxed-container.js";
 
 /**
  * What the runtime needs to know of one submission: where it is, what to build, how to run it,
@@ -28,4 +29,24 @@ export interface RuntimePlan {
   /** The learner's file of docker command lines, when the exercise has one. */
   commandFile?: string;
   limits: Limits;
+}
+
+/** How the submission's container is started under the plan's limits: the image, its name and labels aside. */
+export function containerRequest(
+  plan: RuntimePlan,
+  image: string,
+  name: string,
+  labels: Record<string, string>,
+): StartRequest {
+  const { limits } = plan;
+  return {
+    image,
+    name,
+    labels,
+    limits: { memoryBytes: limits.memoryMb * 1024 * 1024, cpus: limits.cpus, pids: limits.pids },
+    ports: plan.container.ports,
+    env: plan.container.env,
+    network: plan.container.network,
+    startupTimeoutMs: limits.startSeconds * 1000,
+  };
 }

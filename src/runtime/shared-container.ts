@@ -1,6 +1,7 @@
 import type { RunningContainer } from "../grading/context.js";
 import { DiskWatch } from "./container-watch.js";
 import { wrapContainer, type ContainerHandle } from "./running-container.js";
+import { containerRequest } from "./runtime-plan.js";
 import type { BuildScope, SubmissionBuild } from "./submission-build.js";
 
 /**
@@ -58,16 +59,7 @@ export class SharedContainer {
     const began = Date.now();
     const { startSandboxedContainer } = await loadSandbox();
     const started = await startSandboxedContainer(
-      {
-        image: this.build.runnableRef,
-        name: this.name,
-        labels,
-        limits: { memoryBytes: limits.memoryMb * 1024 * 1024, cpus: limits.cpus, pids: limits.pids },
-        ports: plan.container.ports,
-        env: plan.container.env,
-        network: plan.container.network,
-        startupTimeoutMs: limits.startSeconds * 1000,
-      },
+      containerRequest(plan, this.build.runnableRef, this.name, labels),
       docker,
     );
     stack.defer(() => docker.getContainer(started.getId()).remove({ force: true, v: true }));

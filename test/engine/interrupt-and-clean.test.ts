@@ -5,18 +5,11 @@ import { countManagedObjects } from "../../src/runtime/remove-managed.js";
 import { CLI, runCli } from "../support/cli.js";
 import { docker } from "../support/engine.js";
 import { engineProxy } from "../support/engine-proxy.js";
+import { waitFor } from "../support/wait-for.js";
 
 const SANTE = "exercises/03-images-conteneurs/04-sante";
 const total = (objects: Awaited<ReturnType<typeof countManagedObjects>>) =>
   objects.containers + objects.images + objects.networks + objects.volumes;
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe("interruption and clean-up", () => {
   it.each([

@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
-import { isMap, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { DockgradeError } from "../../errors.js";
+import { lineOf } from "../../exercise/load-exercise.js";
 import { cstFileSchema, type CstFile } from "./cst-schema.js";
 
 /** A container-structure-test file that cannot be read; every problem names the file and line. */
@@ -28,17 +29,6 @@ export function formatPath(path: Path): string {
     (text, key) => (typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
     "",
   );
-}
-
-function lineFinder(document: Document, lines: LineCounter) {
-  return (path: Path): number => {
-    for (let depth = path.length; depth >= 0; depth -= 1) {
-      const node = document.getIn(path.slice(0, depth) as unknown[], true) as
-        { range?: [number, number, number] } | undefined;
-      if (node?.range) return lines.linePos(node.range[0]).line;
-    }
-    return 1;
-  };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): { path: Path; message: string }[] {
@@ -68,9 +58,9 @@ export async function readCstFile(file: string): Promise<ReadCstFile> {
       ),
     );
   }
-  const lineOf = lineFinder(document, lines);
+  const lineAt = (path: Path) => lineOf(document, lines, path);
   const at = (path: Path, message: string) =>
-    `${shown}:${lineOf(path)} ${formatPath(path) || "(document)"}: ${message}`;
+    `${shown}:${lineAt(path)} ${formatPath(path) || "(document)"}: ${message}`;
   if (!isMap(document.contents)) {
     throw new CstFileError([at([], "expected a mapping with schemaVersion: 2.0.0 and the tests")]);
   }
@@ -91,5 +81,5 @@ export async function readCstFile(file: string): Promise<ReadCstFile> {
       parsed.error.issues.flatMap(describeIssue).map((problem) => at(problem.path, problem.message)),
     );
   }
-  return { test: parsed.data, shown, lineOf };
+  return { test: parsed.data, shown, lineOf: lineAt };
 }
