@@ -23,9 +23,14 @@ const hasStaticCheck = (exercise: LoadedExercise) =>
 const expectedBuilds = (exercise: LoadedExercise) =>
   1 + exercise.spec.checks.filter((check) => check.kind === "build.cache").length;
 
-/** The shared container, plus the "started later" state of answers.command (issue 12). */
+/**
+ * The shared container, plus the "started later" state of answers.command (issue 12), plus one
+ * new container per image.command check (its command runs in a fresh container of the image).
+ */
 const expectedStarts = (exercise: LoadedExercise) =>
-  1 + (exercise.spec.checks.some((check) => check.kind === "answers.command" && check["otherState"] !== false) ? 1 : 0);
+  1 +
+  (exercise.spec.checks.some((check) => check.kind === "answers.command" && check["otherState"] !== false) ? 1 : 0) +
+  exercise.spec.checks.filter((check) => check.kind === "image.command").length;
 
 function medianTimings(runs: CliRun[]): SubmissionTimings {
   const timings = runs.map((run) => run.results[0]!.timings!);
@@ -197,8 +202,16 @@ const program = new Command("bench")
       const batch = options.batch
         ? await benchBatch(options.learners, options.concurrency.split(",").map(Number))
         : undefined;
+      // A partial rerun (--no-learner, --no-batch) keeps those sections of the previous results, dated.
+      const previous = await readPreviousReport(resolve(root, options.json));
       const report: BenchReport = rounded(
-        { machine, runs: options.runs, submissions: perSubmission, learner, batch },
+        {
+          machine,
+          runs: options.runs,
+          submissions: perSubmission,
+          learner: learner ?? keptSection(previous?.learner, previous),
+          batch: batch ?? keptSection(previous?.batch, previous),
+        },
         3,
       );
       await writeFile(resolve(root, options.json), `${JSON.stringify(report, null, 2)}\n`);
@@ -214,3 +227,15 @@ const program = new Command("bench")
   );
 
 await program.parseAsync();
+
+async function readPreviousReport(path: string): Promise<BenchReport | undefined> {
+  const text = await readFile(path, "utf8").catch(() => undefined);
+  return text ? (JSON.parse(text) as BenchReport) : undefined;
+}
+
+function keptSection<T extends { measuredAt?: string }>(
+  section: T | undefined,
+  previous: BenchReport | undefined,
+): T | undefined {
+  return section && previous ? { ...section, measuredAt: section.measuredAt ?? previous.machine.date } : undefined;
+}

@@ -20,7 +20,10 @@ export interface SubmissionBench {
   containersStarted: number;
   containerStartEvents: number;
   expectedBuilds: number;
-  /** One, plus the other state answers.command starts when a check reads the state twice. */
+  /**
+   * One, plus the other state answers.command starts when a check reads the state twice, plus
+   * one per image.command check (a new container of the image, as container-structure-test runs).
+   */
   expectedStarts: number;
 }
 
@@ -29,8 +32,10 @@ export interface BenchReport {
   runs: number;
   submissions: SubmissionBench[];
   /** A learner's `npm test` against `dockgrade grade . .` in the same workspace. */
-  learner?: LearnerOverhead;
+  learner?: LearnerOverhead & { measuredAt?: string };
   batch?: {
+    /** Set when the section was kept from an earlier run (`--no-batch`): that run's date. */
+    measuredAt?: string;
     submissions: number;
     bareSumMs: number;
     runs: {
@@ -51,6 +56,12 @@ const isTagsExercise = (entry: SubmissionBench) => entry.name.startsWith("01-tag
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const x = (ratio: number) => ratio.toFixed(2);
 const mark = (ok: boolean) => (ok ? "met" : "**missed**");
+
+/** A line saying a section comes from an earlier run (kept by a partial rerun), with its date. */
+const keptFrom = (measuredAt: string | undefined) =>
+  measuredAt
+    ? [`Kept from the run of ${measuredAt.slice(0, 16).replace("T", " ")} UTC (this run skipped it).`, ""]
+    : [];
 
 /** The tables of this run, then `history` (bench/history.md: what changed, with earlier numbers), verbatim. */
 export function benchmarksMarkdown(report: BenchReport, history = ""): string {
@@ -93,6 +104,7 @@ export function benchmarksMarkdown(report: BenchReport, history = ""): string {
     lines.push(
       `## A learner's \`npm test\` (${learner.exercise}, solution, median of the runs)`,
       "",
+      ...keptFrom(learner.measuredAt),
       "| `dockgrade grade . .` | `npm test` (npm, vitest, one test per check) | overhead of `npm test` |",
       "|---:|---:|---:|",
       `| ${s(learner.gradeMs.median)} s | ${s(learner.npmTestMs.median)} s | ${s(learner.overheadMs)} s |`,
@@ -104,6 +116,7 @@ export function benchmarksMarkdown(report: BenchReport, history = ""): string {
     lines.push(
       `## A class of ${batch.submissions} submissions (\`dockgrade grade <pack> <learner>...\`)`,
       "",
+      ...keptFrom(batch.measuredAt),
       `Bare, one after the other: ${s(batch.bareSumMs)} s in all.`,
       "",
       "| concurrency | wall time | vs bare sum / concurrency | most builds of one submission |",
@@ -131,7 +144,7 @@ export function benchmarksMarkdown(report: BenchReport, history = ""): string {
     feedback.length > 0
       ? `- First static feedback < ${s(TARGETS.firstFeedbackMs)} s: slowest ${s(Math.max(...feedback))} s — ${mark(Math.max(...feedback) < TARGETS.firstFeedbackMs)}.`
       : "- First static feedback: not measured.",
-    `- One build and one container per submission (a second build only for build.cache, a second start only for answers.command's other state): ${mark(report.submissions.every((entry) => entry.builds <= entry.expectedBuilds && entry.containersStarted <= 1 && entry.containerStartEvents <= entry.expectedStarts))}.`,
+    `- One build and one container per submission (a second build only for build.cache, a second start only for answers.command's other state and one per image.command check): ${mark(report.submissions.every((entry) => entry.builds <= entry.expectedBuilds && entry.containersStarted <= 1 && entry.containerStartEvents <= entry.expectedStarts))}.`,
     atTwo
       ? `- Batch at concurrency 2 within ${TARGETS.batchAtTwo}× of bare sum / 2: ${x(atTwo.ratioToBareSumPerConcurrency)}× — ${mark(atTwo.ratioToBareSumPerConcurrency <= TARGETS.batchAtTwo)}.`
       : "- Batch: not measured.",
