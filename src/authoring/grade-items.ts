@@ -13,6 +13,8 @@ export interface GradeItemsOptions {
   notice?: (text: string) => void;
   /** Called as each item finishes, with how many are done. */
   onItem?: (result: SubmissionResult, done: number, total: number, item: BatchItem) => void;
+  /** Stops starting items: those under way finish and are cleaned up, then the call rejects. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -43,15 +45,19 @@ export async function gradeItems(items: BatchItem[], options: GradeItemsOptions)
     buildNetwork: options.buildNetwork ?? "default",
     limits: {},
     concurrency: options.concurrency,
+    signal: options.signal,
     beforeStart: () => guard.beforeStart(),
     onSubmission: (result, done, total, item) => {
       guard.judge(result);
       options.onItem?.(result, done, total, item);
     },
   });
-  await guard.recheck(results);
-  await guard.finish(results, false);
+  // After an abort, the items that never started have no result.
+  const graded = results.filter(Boolean);
+  await guard.recheck(graded);
+  await guard.finish(graded, false);
   forgetInterrupt();
   if (wasInterrupted()) throw new InterruptedError("interrupted: nothing reported");
+  options.signal?.throwIfAborted();
   return results;
 }

@@ -11,6 +11,8 @@ export interface BatchOptions extends GradeOptions {
   onStart?: (submission: string) => void;
   /** Called as each submission finishes, with how many are done. */
   onSubmission?: (result: SubmissionResult, done: number, total: number, item: BatchItem) => void;
+  /** Once aborted, no further submission starts; those under way finish (their slots stay empty otherwise). */
+  signal?: AbortSignal;
 }
 
 export interface SubmissionInput {
@@ -55,15 +57,18 @@ function unreadable(exercise: LoadedExercise, input: SubmissionInput, options: G
   };
 }
 
-/** Grades many submissions (of one or several exercises), `concurrency` at a time; results in input order. */
+/**
+ * Grades many submissions (of one or several exercises), `concurrency` at a time; results in input
+ * order. After `signal` aborts, the slots of submissions that never started are empty.
+ */
 export async function gradeBatch(submissions: BatchItem[], options: BatchOptions): Promise<SubmissionResult[]> {
   const results: SubmissionResult[] = new Array(submissions.length);
   let next = 0;
   let done = 0;
   const worker = async () => {
-    while (next < submissions.length) {
+    while (next < submissions.length && !options.signal?.aborted) {
       await options.beforeStart?.();
-      if (next >= submissions.length) break;
+      if (next >= submissions.length || options.signal?.aborted) break;
       const index = next++;
       const input = submissions[index]!;
       options.onStart?.(input.label ?? input.dir);

@@ -89,7 +89,7 @@ describe("batch grading (a class folder)", () => {
         if (learner === "archive-cassee.zip") expect(result.checks[0]!.message).toMatch(/cannot be unpacked/);
       }
     }
-  });
+  }, 600_000); // 30 gradings: about 225 s beside the other engine tests on 2 cores
 
   it("grades a class in two shards that merge into the same gradebook as one run", async () => {
     const root = await classFolder(EXERCISES[0]!, 0);
