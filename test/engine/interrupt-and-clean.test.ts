@@ -11,6 +11,24 @@ const SANTE = "exercises/03-images-conteneurs/04-sante";
 const total = (objects: Awaited<ReturnType<typeof countManagedObjects>>) =>
   objects.containers + objects.images + objects.networks + objects.volumes;
 
+/**
+ * Waits until `running` holds; fails at once, with the child's output, if the child exits first,
+ * and with its output so far if it never gets there.
+ */
+async function untilRunning(
+  running: () => Promise<boolean>,
+  exited: Promise<number | null>,
+  output: () => string,
+): Promise<void> {
+  const early = exited.then((code) => {
+    throw new Error(`grade exited with ${code} before that moment`);
+  });
+  early.catch(() => undefined);
+  await Promise.race([waitFor(running, 240_000), early]).catch((error: Error) => {
+    throw new Error(`${error.message}\n--- the grade's output so far ---\n${output()}`);
+  });
+}
+
 describe("interruption and clean-up", () => {
   it.each([
     ["SIGINT", "build"],
@@ -33,7 +51,7 @@ describe("interruption and clean-up", () => {
         (container) => moment === "build" || container.Names.some((name) => name.endsWith("-main")),
       );
     };
-    await waitFor(running, 120_000);
+    await untilRunning(running, exited, () => stderr);
     child.kill(signal);
     expect(await exited).toBe({ SIGINT: 130, SIGTERM: 143, SIGHUP: 129 }[signal]);
     expect(stderr).toContain("nettoyage en cours / cleaning up");
