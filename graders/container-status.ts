@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineGrader, failed, passed } from "../src/grading/grader.js";
-import type { ContainerState } from "../src/grading/context.js";
+import type { ContainerState, RunningContainer } from "../src/grading/context.js";
 import { localized } from "../src/i18n.js";
 import { poll } from "./support/container-polling.js";
 
@@ -46,6 +46,31 @@ function advice(state: ContainerState) {
     );
   }
   return localized("", "");
+}
+
+/** How long a "running" container without a process may take for the engine to record its end. */
+const ENGINE_CATCH_UP_MS = 15_000;
+
+/**
+ * Whether a process runs in the container. A loaded engine records an exit seconds late (seen:
+ * a process that ended after 0.1 s still "running" 5 s later), so its word alone is not enough to
+ * say that a container kept running; `docker top` reads the container's processes themselves.
+ */
+async function hasProcess(container: RunningContainer): Promise<boolean> {
+  return container.processes().then(
+    (table) => table.processes.length > 0,
+    () => false,
+  );
+}
+
+/** The state once the engine has caught up with a container that no longer has a process. */
+async function caughtUpState(container: RunningContainer): Promise<ContainerState> {
+  const watch = await poll(
+    () => container.state(),
+    (state) => !state.running,
+    { intervalMs: 250, timeoutMs: ENGINE_CATCH_UP_MS },
+  );
+  return watch.value;
 }
 
 export default defineGrader({
@@ -107,6 +132,20 @@ export default defineGrader({
           { expected, actual },
         );
       }
+    }
+    if (status === "running" && !(await hasProcess(container))) {
+      const ended = await caughtUpState(container);
+      const why = advice(ended);
+      const state = ended.running
+        ? localized("le moteur le dit encore en marche", "the engine still calls it running")
+        : localized(`il est ${describeState(ended)}`, `it is ${describeState(ended)}`);
+      return failed(
+        localized(
+          `Le conteneur semblait ${expected}, mais aucun processus n'y tourne : ${state.fr}.${why.fr}`,
+          `The container seemed ${expected}, but no process runs in it: ${state.en}.${why.en}`,
+        ),
+        { expected, actual: ended.running ? "running (no process)" : describeState(ended) },
+      );
     }
     const held = stableForSeconds > 0 ? ` pendant ${stableForSeconds} s` : "";
     const heldEn = stableForSeconds > 0 ? ` for ${stableForSeconds} s` : "";

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import grader from "../../../graders/container-status.js";
 import type { ContainerState } from "../../../src/grading/context.js";
 import { fakeContext } from "../../support/fake-context.js";
@@ -21,11 +21,29 @@ const exited = (exitCode: number, oomKilled = false): ContainerState => ({
   oomKilled,
 });
 
-/** A container whose successive state() calls return `states`, then the last one forever. */
+const ONE_PROCESS = { titles: ["UID", "PID", "CMD"], processes: [["root", "1", "python app.py"]] };
+
+/**
+ * A container whose successive state() calls return `states`, then the last one forever; `docker
+ * top` lists a process while the latest state read is running (or as `processes` says).
+ */
 function states(...sequence: ContainerState[]) {
+  return engineView(sequence);
+}
+
+function engineView(sequence: ContainerState[], processes?: () => Promise<typeof ONE_PROCESS>) {
   let calls = 0;
+  let latest = sequence[0] as ContainerState;
   return fakeContext({
-    container: { state: async () => sequence[Math.min(calls++, sequence.length - 1)] as ContainerState },
+    container: {
+      state: async () => (latest = sequence[Math.min(calls++, sequence.length - 1)] as ContainerState),
+      processes:
+        processes ??
+        (async () => {
+          if (!latest.running) throw new Error("Container is not running");
+          return ONE_PROCESS;
+        }),
+    },
   });
 }
 
@@ -52,6 +70,33 @@ describe("container.status", () => {
 
   it("passes when it holds the state for the whole wait", async () => {
     expect((await grader.run({ status: "running", stableForSeconds: 0.02 }, states(running))).status).toBe("pass");
+  });
+
+  it("does not take the engine's word for running when no process runs (a loaded engine records an exit late)", async () => {
+    const noProcess = async () => ({ titles: ["UID", "PID", "CMD"], processes: [] });
+    const outcome = await grader.run(
+      { status: "running", stableForSeconds: 0 },
+      engineView([running, running, exited(3)], noProcess),
+    );
+    expect(outcome).toMatchObject({ status: "fail", expected: "running", actual: "exited (code 3)" });
+    expect(outcome.message.en).toContain("no process runs in it: it is exited (code 3)");
+    expect(outcome.message.fr).toContain("docker logs");
+  });
+
+  it("says so when the engine keeps calling running a container without a process", async () => {
+    const topFails = async () => {
+      throw new Error("Container is not running");
+    };
+    vi.useFakeTimers();
+    try {
+      const grading = grader.run({ status: "running", stableForSeconds: 0 }, engineView([running], topFails));
+      await vi.advanceTimersByTimeAsync(16_000);
+      const outcome = await grading;
+      expect(outcome).toMatchObject({ status: "fail", actual: "running (no process)" });
+      expect(outcome.message.fr).toContain("le moteur le dit encore en marche");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("checks the exit code of an exited container", async () => {
