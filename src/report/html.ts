@@ -15,6 +15,7 @@ const WORDS = {
     learner: "Rendu",
     exercise: "Exercice",
     score: "Score",
+    colon: " :",
     failed: "Échecs",
     time: "Durée",
     status: "Statut",
@@ -41,6 +42,7 @@ const WORDS = {
     learner: "Learner",
     exercise: "Exercise",
     score: "Score",
+    colon: ":",
     failed: "Failed",
     time: "Time",
     status: "Status",
@@ -124,7 +126,7 @@ function submissionSection(result: SubmissionView, index: number, lang: Lang): S
   const chart = result.layers && result.layers.length > 0 ? layerChart(result.layers, lang) : "";
   return html`<section id="submission-${index}" class="submission ${result.status}">
 <h2>${result.learner} <small>${result.exercise} — ${result.exerciseTitle}</small></h2>
-<p>${words.score}: <strong>${scoreText(result, words)}</strong> · ${formatDuration(result.durationMs)}${result.build.status === "ok" ? html` · ${words.buildOk}` : ""}</p>
+<p>${words.score}${words.colon} <strong>${scoreText(result, words)}</strong> · ${formatDuration(result.durationMs)}${result.build.status === "ok" ? html` · ${words.buildOk}` : ""}</p>
 ${buildFailed}
 ${result.status === "error" ? html`<p class="problem">${words.notGradedWhy}</p>` : ""}
 ${result.error ? html`<pre class="log">${result.error}</pre>` : ""}

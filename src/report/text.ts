@@ -11,8 +11,8 @@ const WORDS = {
     actual: "obtenu",
     hint: "piste",
     build: "La construction de l'image a échoué",
-    score: "Score",
-    total: "Total",
+    score: "Score :",
+    total: "Total :",
     notGraded: "non noté",
     notGradedWhy:
       "non noté : la correction n'a pas pu aboutir (ce n'est pas la faute de l'étudiant), à corriger de nouveau",
@@ -22,8 +22,8 @@ const WORDS = {
     actual: "actual",
     hint: "hint",
     build: "The image build failed",
-    score: "Score",
-    total: "Total",
+    score: "Score:",
+    total: "Total:",
     notGraded: "not graded",
     notGradedWhy: "not graded: grading could not complete (not the learner's fault), grade again",
   },
@@ -67,7 +67,7 @@ function renderSubmission(result: SubmissionView, lang: Lang): string {
     : "";
   // A submission that could not be graded has no score: a partial one would read as a grade.
   const score = result.status === "error" ? words.notGradedWhy : `${result.score}/${result.maxScore}`;
-  lines.push(`  ${words.score}: ${score}  (${formatDuration(result.durationMs)}${reused})`);
+  lines.push(`  ${words.score} ${score}  (${formatDuration(result.durationMs)}${reused})`);
   return lines.join("\n");
 }
 
@@ -97,7 +97,7 @@ function renderSummary(run: RunView, lang: Lang): string {
   const score = graded.reduce((sum, result) => sum + result.score, 0);
   const max = graded.reduce((sum, result) => sum + result.maxScore, 0);
   const notGraded = run.results.length - graded.length;
-  const total = `${WORDS[lang].total}: ${score}/${max}${notGraded > 0 ? ` (+ ${notGraded} ${WORDS[lang].notGraded})` : ""}`;
+  const total = `${WORDS[lang].total} ${score}/${max}${notGraded > 0 ? ` (+ ${notGraded} ${WORDS[lang].notGraded})` : ""}`;
   return [line(head), ...rows.map(line), total].join("\n");
 }
 

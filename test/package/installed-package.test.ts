@@ -131,7 +131,7 @@ describe("dockgrade installed from its tarball (npm install ./dockgrade-x.y.z.tg
       elsewhere,
     );
     expect(graded.code, graded.stdout + graded.stderr).toBe(0);
-    expect(graded.stdout).toMatch(/Score: (\d+)\/\1/);
+    expect(graded.stdout).toMatch(/Score : (\d+)\/\1/);
     const init = await run(join(prefix, "bin", "dockgrade"), ["init", ID, "ws", "--lang", "en"], elsewhere);
     expect(init.code, init.stderr).toBe(0);
     expect(init.stdout).toContain("workspace ready in ws");

@@ -62,6 +62,7 @@ describe("html format", () => {
     expect(french).toContain("<h2>La classe : où elle bloque</h2>");
     expect(french).toContain("83\u00a0% (10/12)");
     expect(french).toContain("Taux de réussite de chaque vérification");
+    expect(french).toMatch(/<p>Score : <strong>\d+\/\d+<\/strong>/);
   });
 
   it("shows no score for a submission that could not be graded, and says why", () => {

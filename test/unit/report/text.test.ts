@@ -22,4 +22,13 @@ describe("text format", () => {
     expect(text).toContain("    | red link  nul bel c1\n    | next");
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
+
+  it("puts a space before the colon in French, as French typography does", () => {
+    const french = renderReport("text", classRun(), { lang: "fr" });
+    expect(french).toMatch(/^ {2}Score : \d+\/\d+ {2}\(/m);
+    expect(french).toMatch(/^Total : \d+\/\d+$/m);
+    const english = renderReport("text", classRun(), { lang: "en" });
+    expect(english).toMatch(/^ {2}Score: \d+\/\d+ {2}\(/m);
+    expect(english).toMatch(/^Total: \d+\/\d+$/m);
+  });
 });
