@@ -13,5 +13,4 @@ if ((major ?? 0) < 22) {
 }
 // Compiled code is cached on disk (os.tmpdir()/node-compile-cache): later starts skip parsing.
 module.enableCompileCache?.();
-(await import("./deferred-modules.js")).deferUnusedEngineClientModules();
 await import("./program.js");

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { graders, type CheckKind } from "../../graders/index.js";
 
+// zod compiles a fast path for object schemas on their first parse (~10 ms here). dockgrade parses
+// an exercise's spec once per run, before its first verdict: interpreting is quicker than compiling.
+z.config({ jitless: true });
+
 export const localizedSchema = z
   .object({
     fr: z.string().min(1).describe("Texte en français"),

@@ -12,8 +12,15 @@ const MARK = "?dockgrade-deferred";
  * for features dockgrade does not use (classic builder, unix or tcp engines). Each is replaced by
  * a stand-in that loads the real package on first use, so nothing changes if it is ever used.
  */
+let registered = false;
+
+/**
+ * Registered once, just before the engine client first loads: the hooks run on every module
+ * resolution after them (~20 ms before the first verdict when they were registered at start-up).
+ */
 export function deferUnusedEngineClientModules(): void {
-  if (!module.registerHooks) return;
+  if (registered || !module.registerHooks) return;
+  registered = true;
   module.registerHooks({
     resolve(specifier, context, next) {
       const resolved = next(specifier, context);

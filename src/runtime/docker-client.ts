@@ -1,5 +1,9 @@
-import Docker from "dockerode";
+import type Docker from "dockerode";
+import { createRequire } from "node:module";
 import { EngineUnavailableError } from "../errors.js";
+import { deferUnusedEngineClientModules } from "./deferred-modules.js";
+
+const requireModule = createRequire(import.meta.url);
 
 // Ryuk (testcontainers' reaper) is an image that must be pulled; dockgrade removes what it
 // creates itself, so it does without unless the user asks for it.
@@ -9,8 +13,15 @@ export function engineAddress(): string {
   return process.env.DOCKER_HOST ?? "unix:///var/run/docker.sock";
 }
 
+/**
+ * dockerode loads when the first client is made, not when this module is imported: \`grade\` shows
+ * the Dockerfile's verdicts first, and the hooks that keep dockerode's unused dependencies from
+ * loading are registered only now.
+ */
 export function createDockerClient(): Docker {
-  return new Docker();
+  deferUnusedEngineClientModules();
+  const Dockerode = requireModule("dockerode") as typeof Docker;
+  return new Dockerode();
 }
 
 export interface EngineVersion {

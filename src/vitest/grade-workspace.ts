@@ -1,5 +1,5 @@
 // First: the engine client's unused gRPC and ssh2 stacks load on first use in the test worker too.
-import "../cli/deferred-modules-on-load.js";
+import "../runtime/deferred-modules-on-load.js";
 import { isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, it } from "vitest";

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile, cp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../support/cli.js";
+import { CLI, runCli, runProgram } from "../support/cli.js";
 
 const TAGS = "exercises/03-images-conteneurs/01-tags";
 
@@ -10,12 +10,33 @@ describe("dockgrade grade (CLI)", () => {
   it("gives full marks to the solution and exits 0", async () => {
     const run = await runCli(["grade", TAGS, `${TAGS}/solution`]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/Score: (\d+)\/\1 /);
+    expect(run.stdout).toMatch(/Score : (\d+)\/\1 /);
     // Standard error carries only the live verdicts, the Dockerfile's own check first, before the build.
     const live = run.stderr.trimEnd().split("\n");
     expect(live).toHaveLength(5);
     expect(live[0]).toMatch(/^ {2}✔ L'image de base est épinglée sur une version à \d+(\.\d)? m?s$/);
     for (const line of live) expect(line).toMatch(/^ {2}✔ .* à \d+(\.\d)? m?s$/);
+  });
+
+  it("grades without loading what the engine client requires for features dockgrade does not use", async () => {
+    // A preload that lists, at exit, the CommonJS modules the run loaded.
+    const dir = await mkdtemp(join(tmpdir(), "dockgrade-loaded-"));
+    const preload = join(dir, "list-loaded.cjs");
+    await writeFile(
+      preload,
+      'process.on("exit", () => process.stderr.write(`loaded: ${JSON.stringify(Object.keys(require.cache))}\\n`));\n',
+    );
+    const run = await runProgram(process.execPath, ["--require", preload, CLI, "grade", TAGS, `${TAGS}/solution`]);
+    expect(run.code, run.stderr).toBe(0);
+    const loaded = JSON.parse(/^loaded: (.*)$/m.exec(run.stderr)![1]!) as string[];
+    expect(loaded.some((file) => file.includes("/node_modules/dockerode/"))).toBe(true);
+    // BuildKit's gRPC stack (build sessions, 130 files) and ssh2 (ssh:// engines) stay unloaded:
+    // only their stand-ins, one per package entry point, are.
+    expect(loaded.filter((file) => /\/node_modules\/(@grpc|ssh2)\//.test(file)).sort()).toEqual([
+      expect.stringMatching(/\/node_modules\/@grpc\/grpc-js\/build\/src\/index\.js$/),
+      expect.stringMatching(/\/node_modules\/@grpc\/proto-loader\/build\/src\/index\.js$/),
+      expect.stringMatching(/\/node_modules\/ssh2\/lib\/index\.js$/),
+    ]);
   });
 
   it("prints exactly one JSON document and exits 1 when a check fails", async () => {
