@@ -63,11 +63,15 @@ async function hasProcess(container: RunningContainer): Promise<boolean> {
   );
 }
 
-/** The state once the engine has caught up with a container that no longer has a process. */
-async function caughtUpState(container: RunningContainer): Promise<ContainerState> {
+/**
+ * A container the engine calls running, looked at until a process shows in it (it runs) or the
+ * engine records its end (it does not): a `docker top` that fails once on a loaded engine does not
+ * fail a container that runs.
+ */
+async function confirmRunning(container: RunningContainer): Promise<{ process: boolean; state: ContainerState }> {
   const watch = await poll(
-    () => container.state(),
-    (state) => !state.running,
+    async () => ({ process: await hasProcess(container), state: await container.state() }),
+    (seen) => seen.process || !seen.state.running,
     { intervalMs: 250, timeoutMs: ENGINE_CATCH_UP_MS },
   );
   return watch.value;
@@ -133,8 +137,9 @@ export default defineGrader({
         );
       }
     }
-    if (status === "running" && !(await hasProcess(container))) {
-      const ended = await caughtUpState(container);
+    const confirmed = status === "running" ? await confirmRunning(container) : undefined;
+    if (confirmed && !(confirmed.process && confirmed.state.running)) {
+      const ended = confirmed.state;
       const why = advice(ended);
       const state = ended.running
         ? localized("le moteur le dit encore en marche", "the engine still calls it running")

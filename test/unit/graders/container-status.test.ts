@@ -99,6 +99,18 @@ describe("container.status", () => {
     }
   });
 
+  it("passes a running container whose docker top failed once", async () => {
+    let tops = 0;
+    const flaky = async () => {
+      tops += 1;
+      if (tops === 1) throw new Error("engine busy");
+      return ONE_PROCESS;
+    };
+    const outcome = await grader.run({ status: "running", stableForSeconds: 0 }, engineView([running], flaky));
+    expect(outcome).toMatchObject({ status: "pass", actual: "running" });
+    expect(tops).toBe(2);
+  });
+
   it("checks the exit code of an exited container", async () => {
     expect((await grader.run({ status: "exited", exitCode: 0, stableForSeconds: 0 }, states(exited(0)))).status).toBe(
       "pass",
