@@ -38,6 +38,17 @@ export interface BuildScope {
 }
 
 /**
+ * What the engine says when a build's parent image or layer went away under it (another run
+ * removed the cache it was reusing): the build is not at fault and builds again.
+ */
+const LOST_CACHE =
+  /no such image|failed to get (?:parent )?(?:image|layer)|unable to find image|image .* not (?:found|known)|layer does not exist/i;
+
+export function lostBuildCache(outcome: BuildOutcome): boolean {
+  return !outcome.ok && LOST_CACHE.test(outcome.error ?? "");
+}
+
+/**
  * The submission's image: one build (and the rebuilds a check asks for), the facts read from it,
  * and the files of its layers. Every image it makes goes on the clean-up stack.
  */
@@ -118,8 +129,9 @@ export class SubmissionBuild {
           );
         let outcome = await build();
         // Another dockgrade run on the same engine may remove build cache this build was reusing,
-        // between two of its steps: the step's parent is gone. Built again, the step is rebuilt.
-        if (!outcome.ok && /no such image/i.test(outcome.error ?? "") && !this.scope.signal.aborted) {
+        // between two of its steps: the step's parent is gone. Built again, the step is rebuilt
+        // (twice at most: other runs may go on removing their cache meanwhile).
+        for (let retry = 0; retry < 2 && lostBuildCache(outcome) && !this.scope.signal.aborted; retry += 1) {
           outcome = await build();
         }
         const learnerTag = this.scope.plan.build.tag;

@@ -42,7 +42,9 @@ describe("interruption and clean-up", () => {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
+    let stdout = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.stdout.on("data", (chunk) => (stdout += chunk));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     // During the build, the builder's step container carries the labels; then the submission's own.
     const running = async () => {
@@ -51,7 +53,7 @@ describe("interruption and clean-up", () => {
         (container) => moment === "build" || container.Names.some((name) => name.endsWith("-main")),
       );
     };
-    await untilRunning(running, exited, () => stderr);
+    await untilRunning(running, exited, () => `${stderr}${stdout}`);
     child.kill(signal);
     expect(await exited).toBe({ SIGINT: 130, SIGTERM: 143, SIGHUP: 129 }[signal]);
     expect(stderr).toContain("nettoyage en cours / cleaning up");
