@@ -130,7 +130,11 @@ export function benchmarksMarkdown(report: BenchReport, history = ""): string {
   }
   const ratios = report.submissions.filter((entry) => !isTagsExercise(entry)).map((entry) => entry.ratio.median);
   const tagsRatios = report.submissions.filter(isTagsExercise).map((entry) => entry.ratio.median);
-  const feedback = report.submissions.flatMap((entry) => (entry.firstFeedbackMs ? [entry.firstFeedbackMs.max] : []));
+  // Judged like the ratios, on each submission's median; the slowest single run is shown beside it.
+  const feedback = report.submissions.flatMap((entry) => (entry.firstFeedbackMs ? [entry.firstFeedbackMs.median] : []));
+  const slowestFeedbackRun = Math.max(
+    ...report.submissions.flatMap((entry) => (entry.firstFeedbackMs ? [entry.firstFeedbackMs.max] : [])),
+  );
   const atTwo = report.batch?.runs.find((run) => run.concurrency === 2);
   lines.push(
     "## Targets",
@@ -142,7 +146,7 @@ export function benchmarksMarkdown(report: BenchReport, history = ""): string {
       ? `- 01-tags at most ${TARGETS.tagsRatio}×: worst ${x(Math.max(...tagsRatios))} — ${mark(Math.max(...tagsRatios) <= TARGETS.tagsRatio)}.`
       : "- 01-tags: not measured.",
     feedback.length > 0
-      ? `- First static feedback < ${s(TARGETS.firstFeedbackMs)} s: slowest ${s(Math.max(...feedback))} s — ${mark(Math.max(...feedback) < TARGETS.firstFeedbackMs)}.`
+      ? `- First static feedback < ${s(TARGETS.firstFeedbackMs)} s (median per submission): slowest ${s(Math.max(...feedback))} s — ${mark(Math.max(...feedback) < TARGETS.firstFeedbackMs)} (slowest single run ${s(slowestFeedbackRun)} s).`
       : "- First static feedback: not measured.",
     `- One build and one container per submission (a second build only for build.cache, a second start only for answers.command's other state and one per image.command check): ${mark(report.submissions.every((entry) => entry.builds <= entry.expectedBuilds && entry.containersStarted <= 1 && entry.containerStartEvents <= entry.expectedStarts))}.`,
     atTwo
