@@ -6,17 +6,15 @@ const DEFERRED = new Set(["@grpc/grpc-js", "@grpc/proto-loader", "ssh2"]);
 const REQUIRERS = /\/node_modules\/(?:dockerode|docker-modem)\//;
 const MARK = "?dockgrade-deferred";
 
+let registered = false;
+
 /**
  * dockerode requires BuildKit's gRPC stack (for build sessions) and docker-modem requires ssh2
  * (for ssh:// engines) when they load: 130 of dockerode's 205 files, ~0.2 s of CPU on every run,
  * for features dockgrade does not use (classic builder, unix or tcp engines). Each is replaced by
  * a stand-in that loads the real package on first use, so nothing changes if it is ever used.
- */
-let registered = false;
-
-/**
  * Registered once, just before the engine client first loads: the hooks run on every module
- * resolution after them (~20 ms before the first verdict when they were registered at start-up).
+ * resolution after them (they cost the first verdict tens of ms when registered at start-up).
  */
 export function deferUnusedEngineClientModules(): void {
   if (registered || !module.registerHooks) return;

@@ -14,7 +14,7 @@ export function engineAddress(): string {
 }
 
 /**
- * dockerode loads when the first client is made, not when this module is imported: \`grade\` shows
+ * dockerode loads when the first client is made, not when this module is imported: `grade` shows
  * the Dockerfile's verdicts first, and the hooks that keep dockerode's unused dependencies from
  * loading are registered only now.
  */
