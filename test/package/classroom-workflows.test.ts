@@ -105,7 +105,8 @@ describe("classroom workflows, their steps run as a runner runs them, against th
       expect(junit.testsuites["@_failures"]).toBe("0");
       expect(junit.testsuites["@_errors"]).toBe("0");
       const full = await expectedScore(bundled(id), []);
-      expect(passing.log).toMatch(new RegExp(`Score ?: ${full.max}/${full.max}`));
+      // The job grades with --lang fr.
+      expect(passing.log).toContain(`Score : ${full.max}/${full.max}`);
 
       await removeFiles(workspace, await readdir(join(bundled(id), "solution")));
       await copyAnswer(join(bundled(id), "fixtures/mauvaise-route"), workspace);
@@ -115,7 +116,7 @@ describe("classroom workflows, their steps run as a runner runs them, against th
       expect(await readFile(join(workspace, "dockgrade-junit.xml"), "utf8")).toContain("detecte-panne");
       const fails = await declaredFailures(join(bundled(id), "fixtures/mauvaise-route"));
       const partial = await expectedScore(bundled(id), fails);
-      expect(failing.log).toMatch(new RegExp(`Score ?: ${partial.score}/${partial.max}`));
+      expect(failing.log).toContain(`Score : ${partial.score}/${partial.max}`);
     } finally {
       await proxy.close();
     }
